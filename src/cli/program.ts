@@ -1,0 +1,25 @@
+import { Command } from 'commander';
+import { registerConfigCommands } from './commands/config.command';
+import { registerDatabaseCommands } from './commands/database-migrate.command';
+import { registerDevCommand } from './commands/dev.command';
+import { registerServerCommand } from './commands/server.command';
+import { collect } from './global-options';
+
+/** The `mas-ts` command line: MAS's verbs with a repeatable global `-c/--config FILE`. */
+export function buildProgram(): Command {
+  const program = new Command('mas-ts')
+    .description('OIDC-native authentication service for Matrix homeservers')
+    .option(
+      '-c, --config <file>',
+      'configuration file; repeat to merge several in order (default: $MAS_CONFIG or config.yaml)',
+      collect,
+      [],
+    )
+    .showHelpAfterError()
+    .enablePositionalOptions(false);
+  registerServerCommand(program);
+  registerConfigCommands(program);
+  registerDatabaseCommands(program);
+  registerDevCommand(program);
+  return program;
+}

@@ -1,0 +1,16 @@
+export { Clock, SystemClock } from './clock';
+export { CoreModule } from './core.module';
+export { Encrypter } from './crypto/encrypter';
+export { DomainError } from './errors/domain-error';
+export {
+  DecryptionError,
+  EncryptionKeyError,
+  InvalidJwtError,
+  KeystoreError,
+  NoSigningKeyError,
+  TokenFormatError,
+  type TokenFormatProblem,
+} from './errors/core-errors';
+export * from './keystore';
+export { CryptoRng, Rng } from './rng';
+export * from './tokens';

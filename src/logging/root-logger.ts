@@ -1,0 +1,29 @@
+import pino, { type Logger } from 'pino';
+
+/**
+ * Paths pino replaces with "[redacted]" wherever they appear in a log line. Secrets never reach
+ * the logs: credentials in headers, cookies, form bodies and token fields.
+ */
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-mas-shared-secret"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.client_secret',
+  '*.secret',
+  '*.token',
+  '*.access_token',
+  '*.refresh_token',
+  '*.code',
+];
+
+/** The process-wide structured JSON logger (one line per event on stdout). */
+export function createRootLogger(level: string = 'info'): Logger {
+  return pino({
+    level,
+    base: { service: 'mas-ts' },
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+  });
+}

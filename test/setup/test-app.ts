@@ -1,0 +1,46 @@
+import type { RequestListener } from 'node:http';
+import request from 'supertest';
+import type { MasConfig } from '../../src/config';
+import { createApp, type RunningApp } from '../../src/app/create-app';
+import { listenerDispatch } from '../../src/http/listener-dispatch';
+import type { ResourceName } from '../../src/http/resource';
+import { createRootLogger } from '../../src/logging/root-logger';
+import { createTestConfig } from './test-config';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+export interface TestApp {
+  config: MasConfig;
+  db: TestDatabase;
+  running: RunningApp;
+  /** A supertest client for the named listener of the config (default: the first one). */
+  http(listener?: string): ReturnType<typeof request>;
+  close(): Promise<void>;
+}
+
+/** The whole application on a fresh database, reachable per listener without sockets. */
+export async function createTestApp(extraConfig = ''): Promise<TestApp> {
+  const config = await createTestConfig(extraConfig);
+  const db = await createTestDatabase();
+  const running = await createApp(config, db.dataSource, createRootLogger('silent'));
+  const handlers = new Map<string, RequestListener>();
+  for (const [i, l] of config.http.listeners.entries()) {
+    const name = l.name ?? `listener-${i}`;
+    const resources = new Set(l.resources.map((r) => r.name as ResourceName));
+    handlers.set(name, listenerDispatch(running.handler, { name, resources }, l.prefix));
+  }
+  const first = config.http.listeners[0]?.name ?? 'listener-0';
+  return {
+    config,
+    db,
+    running,
+    http: (listener = first) => {
+      const handler = handlers.get(listener);
+      if (!handler) throw new Error(`no listener named ${listener}`);
+      return request(handler);
+    },
+    close: async () => {
+      await running.app.close();
+      await db.drop();
+    },
+  };
+}

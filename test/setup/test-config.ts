@@ -1,0 +1,51 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateConfig, loadConfigFiles, type MasConfig } from '../../src/config';
+
+export const TEST_PUBLIC_BASE = 'https://auth.example.test/';
+export const TEST_ISSUER = 'https://example.test/';
+
+/** Listeners used by the e2e tests: everything on `web`, health alone on `internal`. */
+const LISTENERS = `
+http:
+  public_base: ${TEST_PUBLIC_BASE}
+  issuer: ${TEST_ISSUER}
+  listeners:
+    - name: web
+      resources:
+        - name: discovery
+        - name: human
+        - name: oauth
+        - name: compat
+        - name: adminapi
+      binds:
+        - host: 127.0.0.1
+          port: 0
+    - name: internal
+      resources:
+        - name: health
+      binds:
+        - host: 127.0.0.1
+          port: 0
+matrix:
+  homeserver: example.test
+  endpoint: http://127.0.0.1:1/
+`;
+
+/** Writes YAML files into a fresh temporary directory and returns their paths. */
+export function writeTempFiles(...contents: string[]): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'mas-ts-test-'));
+  return contents.map((content, i) => {
+    const path = join(dir, `config-${i}.yaml`);
+    writeFileSync(path, content);
+    return path;
+  });
+}
+
+/** A generated config (fresh secrets and keys) with the test listeners and `extra` merged on top. */
+export async function createTestConfig(extra = ''): Promise<MasConfig> {
+  const files = writeTempFiles(generateConfig(), LISTENERS, ...(extra ? [extra] : []));
+  const { config } = await loadConfigFiles(files);
+  return config;
+}
