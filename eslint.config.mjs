@@ -2,20 +2,57 @@
 import eslint from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
 
 /** Surfaces (modules with controllers) never import each other (ARCHITECTURE "The shape"). */
 const SURFACES = ['discovery', 'oauth2', 'introspection', 'compat', 'account', 'admin', 'health'];
 /** Layers below the surfaces never import a surface. */
-const LOWER = ['config', 'core', 'database', 'storage', 'http', 'keys', 'logging', 'provider-metadata', 'static-clients'];
+const LOWER = [
+  'config',
+  'core',
+  'database',
+  'storage',
+  'http',
+  'keys',
+  'logging',
+  'provider-metadata',
+  'static-clients',
+];
 
-const surfacePatterns = (except) =>
-  SURFACES.filter((s) => s !== except).map((s) => ({
-    group: [`**/${s}/**`, `../${s}`, `../../${s}`],
-    message: `surface modules never import one another; move the shared part down a layer`,
-  }));
+const layerZones = [
+  ...SURFACES.flatMap((target) =>
+    SURFACES.filter((from) => from !== target).map((from) => ({
+      target: `./src/${target}`,
+      from: `./src/${from}`,
+      message: 'surface modules never import one another; move the shared part down a layer',
+    })),
+  ),
+  ...LOWER.flatMap((target) =>
+    SURFACES.map((from) => ({
+      target: `./src/${target}`,
+      from: `./src/${from}`,
+      message: 'lower layers never import a surface',
+    })),
+  ),
+  {
+    target: './src/storage',
+    from: ['./src/http', './src/cli', './src/app'],
+    message: 'storage knows nothing of HTTP or the CLI',
+  },
+];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'eslint.config.mjs', 'test/run-tests.mjs', 'bench/**/*.mjs'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'data/**',
+      'coverage/**',
+      'eslint.config.mjs',
+      'test/run-tests.mjs',
+      'bench/**/*.mjs',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -26,7 +63,10 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-unsafe-function-type': 'off',
       '@typescript-eslint/no-extraneous-class': 'off',
     },
@@ -50,22 +90,18 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'read the environment only in config/' },
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: 'read the environment only in config/',
+        },
       ],
     },
   },
-  ...LOWER.map((dir) => ({
-    files: [`src/${dir}/**/*.ts`],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: surfacePatterns(undefined) }],
-    },
-  })),
-  ...SURFACES.map((dir) => ({
-    files: [`src/${dir}/**/*.ts`],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: surfacePatterns(dir) }],
-    },
-  })),
+  {
+    files: ['src/**/*.ts'],
+    plugins: { 'import-x': importX },
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: layerZones }] },
+  },
   {
     files: ['test/**/*.ts', 'src/**/*.spec.ts', 'bench/**/*.ts'],
     rules: {

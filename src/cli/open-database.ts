@@ -12,7 +12,8 @@ import { CliError } from './cli-error';
  */
 export async function openDatabase(db: DatabaseConfig, logger: Logger): Promise<OwnedDataSource> {
   const target = databaseTargetFromConfig(db);
-  const where = target.kind === 'embedded' ? `embedded PGlite in ${target.dataDir}` : target.description;
+  const where =
+    target.kind === 'embedded' ? `embedded PGlite in ${target.dataDir}` : target.description;
   logger.info({ database: where }, 'connecting to the database');
   const owned = await createDataSource(target);
   try {
@@ -21,7 +22,10 @@ export async function openDatabase(db: DatabaseConfig, logger: Logger): Promise<
       firstDelayMs: 500,
       maxDelayMs: 10_000,
       onRetry: (attempt, delayMs, reason) =>
-        logger.warn({ database: where, attempt, retry_in_ms: delayMs, reason }, 'database unreachable, retrying'),
+        logger.warn(
+          { database: where, attempt, retry_in_ms: delayMs, reason },
+          'database unreachable, retrying',
+        ),
     });
   } catch (error) {
     await owned.close().catch(() => undefined);

@@ -9,7 +9,9 @@ function flakyDataSource(failures: number) {
     initialize: () => {
       calls++;
       if (calls <= failures) {
-        return Promise.reject(Object.assign(new Error('connect refused'), { code: 'ECONNREFUSED' }));
+        return Promise.reject(
+          Object.assign(new Error('connect refused'), { code: 'ECONNREFUSED' }),
+        );
       }
       return Promise.resolve();
     },
@@ -55,7 +57,12 @@ describe('connectWithRetry', () => {
   it('should not retry at all with a zero budget', async () => {
     const { ds, calls } = flakyDataSource(1);
     await assert.rejects(
-      connectWithRetry(ds, { budgetMs: 0, firstDelayMs: 100, maxDelayMs: 100, onRetry: () => undefined }),
+      connectWithRetry(ds, {
+        budgetMs: 0,
+        firstDelayMs: 100,
+        maxDelayMs: 100,
+        onRetry: () => undefined,
+      }),
       DatabaseUnreachableError,
     );
     assert.equal(calls(), 1);

@@ -9,7 +9,13 @@ export class OAuth2Module implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     // The OAuth API is called from browser clients on other origins (MSC2965, MSC2966).
     consumer
-      .apply(cors({ origin: '*', maxAge: 3600, allowedHeaders: ['authorization', 'content-type', 'x-requested-with'] }))
+      .apply(
+        cors({
+          origin: '*',
+          maxAge: 3600,
+          allowedHeaders: ['authorization', 'content-type', 'x-requested-with'],
+        }),
+      )
       .forRoutes({ path: 'oauth2/*path', method: RequestMethod.ALL });
   }
 }

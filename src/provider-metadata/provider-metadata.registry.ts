@@ -13,9 +13,10 @@ export class ProviderMetadataRegistry {
   contribute(fragment: ProviderMetadata): void {
     for (const [key, value] of Object.entries(fragment)) {
       if (value === undefined) continue;
-      const existing = this.metadata[key];
+      const existing: unknown = this.metadata[key];
       if (Array.isArray(value)) {
-        const merged = new Set([...(Array.isArray(existing) ? existing : []), ...value]);
+        const before: unknown[] = Array.isArray(existing) ? existing : [];
+        const merged = new Set<unknown>([...before, ...(value as unknown[])]);
         this.metadata[key] = [...merged];
       } else if (existing !== undefined && existing !== value) {
         throw new Error(`conflicting discovery metadata for '${key}'`);

@@ -41,7 +41,9 @@ export class SyncReport {
           ? `${verb('removed', 'would remove')} client ${id}`
           : `client ${id} is no longer in the configuration (kept; use --prune to remove it)`,
       ),
-      ...this.conflicts.map((id) => `skipped client ${id}: a dynamically registered client has this id`),
+      ...this.conflicts.map(
+        (id) => `skipped client ${id}: a dynamically registered client has this id`,
+      ),
     ];
   }
 }

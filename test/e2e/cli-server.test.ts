@@ -20,7 +20,11 @@ describe('mas-ts database migrate and server', () => {
   it('should migrate, serve discovery and health, and stop on SIGTERM', async () => {
     const db = await databaseSectionForProcess();
     try {
-      const files = writeTempFiles(runCli(['config', 'generate']).stdout, LOOPBACK_LISTENER, db.yaml);
+      const files = writeTempFiles(
+        runCli(['config', 'generate']).stdout,
+        LOOPBACK_LISTENER,
+        db.yaml,
+      );
       const args = files.flatMap((f) => ['-c', f]);
       const migrate = runCli([...args, 'database', 'migrate']);
       assert.equal(migrate.status, 0, migrate.stderr);
@@ -38,6 +42,32 @@ describe('mas-ts database migrate and server', () => {
       } finally {
         assert.equal(await server.stop(), 0, server.output());
       }
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('should sync static clients from the config, refusing an unmigrated database', async () => {
+    const db = await databaseSectionForProcess();
+    try {
+      const clients = `clients:
+  - client_id: 0000000000000000000SYNAPSE
+    client_auth_method: client_secret_basic
+    client_secret: SomeRandomSecret
+`;
+      const files = writeTempFiles(runCli(['config', 'generate']).stdout, db.yaml, clients);
+      const args = files.flatMap((f) => ['-c', f]);
+      const early = runCli([...args, 'config', 'sync']);
+      assert.notEqual(early.status, 0);
+      assert.match(early.stderr, /database migrate/);
+      assert.equal(runCli([...args, 'database', 'migrate']).status, 0);
+      const dry = runCli([...args, 'config', 'sync', '--dry-run']);
+      assert.equal(dry.status, 0, dry.stderr);
+      assert.match(dry.stdout, /would create client 0000000000000000000SYNAPSE/);
+      const real = runCli([...args, 'config', 'sync']);
+      assert.match(real.stdout, /created client 0000000000000000000SYNAPSE/);
+      const again = runCli([...args, 'config', 'sync']);
+      assert.match(again.stdout, /"unchanged":1/);
     } finally {
       await db.drop();
     }

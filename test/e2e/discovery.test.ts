@@ -70,10 +70,16 @@ describe('webfinger (RFC 7033, OIDC Discovery 1.0 §2)', () => {
     const res = await t
       .http()
       .get('/.well-known/webfinger')
-      .query({ resource: 'acct:alice@example.test', rel: 'http://openid.net/specs/connect/1.0/issuer' })
+      .query({
+        resource: 'acct:alice@example.test',
+        rel: 'http://openid.net/specs/connect/1.0/issuer',
+      })
       .expect(200);
     assert.match(res.headers['content-type'], /^application\/jrd\+json/);
-    const body = JSON.parse(res.text) as { subject: string; links: { rel: string; href: string }[] };
+    const body = JSON.parse(res.text) as {
+      subject: string;
+      links: { rel: string; href: string }[];
+    };
     assert.equal(body.subject, 'acct:alice@example.test');
     assert.deepEqual(body.links, [
       { rel: 'http://openid.net/specs/connect/1.0/issuer', href: TEST_ISSUER },

@@ -42,9 +42,15 @@ http:
   });
 
   it('should echo a plausible X-Request-Id and mint one otherwise', async () => {
-    const given = await t.http().get('/.well-known/openid-configuration').set('X-Request-Id', 'abc-123');
+    const given = await t
+      .http()
+      .get('/.well-known/openid-configuration')
+      .set('X-Request-Id', 'abc-123');
     assert.equal(given.headers['x-request-id'], 'abc-123');
-    const minted = await t.http().get('/.well-known/openid-configuration').set('X-Request-Id', 'bad id!');
+    const minted = await t
+      .http()
+      .get('/.well-known/openid-configuration')
+      .set('X-Request-Id', 'bad id!');
     assert.match(minted.headers['x-request-id'], /^[0-9A-Z]{26}$/);
   });
 

@@ -9,7 +9,11 @@ describe('listeners bound to real sockets', () => {
   let bound: BoundServer[];
   before(async () => {
     t = await createTestApp();
-    bound = await startListeners(t.running.handler, t.config.http.listeners, createRootLogger('silent'));
+    bound = await startListeners(
+      t.running.handler,
+      t.config.http.listeners,
+      createRootLogger('silent'),
+    );
   });
   after(async () => {
     await stopListeners(bound);
@@ -35,7 +39,13 @@ describe('listeners bound to real sockets', () => {
     await assert.rejects(
       startListeners(
         t.running.handler,
-        [{ name: 'clash', resources: [{ name: 'health' }], binds: [{ host: '127.0.0.1', port: taken }] }],
+        [
+          {
+            name: 'clash',
+            resources: [{ name: 'health' }],
+            binds: [{ host: '127.0.0.1', port: taken }],
+          },
+        ],
         createRootLogger('silent'),
       ),
       /EADDRINUSE/,

@@ -28,9 +28,9 @@ describe('migrations', () => {
 
   before(async () => {
     const empty = await createEmptyTestDatabase();
-    drop = empty.drop;
+    drop = () => empty.drop();
     const owned = await empty.open();
-    close = owned.close;
+    close = () => owned.close();
     dataSource = owned.dataSource;
     await dataSource.initialize();
   });

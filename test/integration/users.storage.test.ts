@@ -27,10 +27,10 @@ describe('users storage', () => {
       .getRepository(UserEntity)
       .insert({ id, username: `u-${id}`, createdAt: new Date() });
 
-    const [raw] = (await db.dataSource.query(
+    const [raw] = await db.dataSource.query<{ uuid: string }[]>(
       `SELECT user_id::text AS uuid FROM users WHERE username = $1`,
       [`u-${id}`],
-    )) as { uuid: string }[];
+    );
     assert.equal(raw.uuid, ulidToUuid(id));
 
     const found = await db.dataSource.getRepository(UserEntity).findOneByOrFail({ id });

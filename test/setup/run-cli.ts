@@ -11,7 +11,10 @@ export interface CliResult {
 }
 
 /** Runs `mas-ts <args>` to completion. */
-export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliResult {
+export function runCli(
+  args: string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): CliResult {
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd: opts.cwd,
     env: { ...process.env, MAS_CONFIG: '', ...opts.env },
@@ -29,7 +32,10 @@ export interface ServerProcess {
 }
 
 /** Starts a long-running CLI command and waits for its "ready" line (bounded in time). */
-export function startCli(args: string[], opts: { cwd?: string; timeoutMs?: number } = {}): ServerProcess {
+export function startCli(
+  args: string[],
+  opts: { cwd?: string; timeoutMs?: number } = {},
+): ServerProcess {
   const child = spawn(process.execPath, [CLI, ...args], {
     cwd: opts.cwd,
     env: { ...process.env, MAS_CONFIG: '' },
@@ -38,7 +44,10 @@ export function startCli(args: string[], opts: { cwd?: string; timeoutMs?: numbe
   let out = '';
   const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
   const ready = new Promise<string[]>((res, rej) => {
-    const timer = setTimeout(() => rej(new Error(`not ready in time:\n${out}`)), opts.timeoutMs ?? 60_000);
+    const timer = setTimeout(
+      () => rej(new Error(`not ready in time:\n${out}`)),
+      opts.timeoutMs ?? 60_000,
+    );
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       const m = /mas-ts is ready at \S+ \(listening on ([^)]*)\)/.exec(out);

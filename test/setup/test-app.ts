@@ -3,7 +3,6 @@ import request from 'supertest';
 import type { MasConfig } from '../../src/config';
 import { createApp, type RunningApp } from '../../src/app/create-app';
 import { listenerDispatch } from '../../src/http/listener-dispatch';
-import type { ResourceName } from '../../src/http/resource';
 import { createRootLogger } from '../../src/logging/root-logger';
 import { createTestConfig } from './test-config';
 import { createTestDatabase, type TestDatabase } from './test-database';
@@ -25,7 +24,7 @@ export async function createTestApp(extraConfig = ''): Promise<TestApp> {
   const handlers = new Map<string, RequestListener>();
   for (const [i, l] of config.http.listeners.entries()) {
     const name = l.name ?? `listener-${i}`;
-    const resources = new Set(l.resources.map((r) => r.name as ResourceName));
+    const resources = new Set(l.resources.map((r) => r.name));
     handlers.set(name, listenerDispatch(running.handler, { name, resources }, l.prefix));
   }
   const first = config.http.listeners[0]?.name ?? 'listener-0';

@@ -43,9 +43,12 @@ export function writeTempFiles(...contents: string[]): string[] {
   });
 }
 
-/** A generated config (fresh secrets and keys) with the test listeners and `extra` merged on top. */
-export async function createTestConfig(extra = ''): Promise<MasConfig> {
-  const files = writeTempFiles(generateConfig(), LISTENERS, ...(extra ? [extra] : []));
+/**
+ * A generated config (fresh secrets and keys unless `base` is given, to share them between
+ * configs) with the test listeners and `extra` merged on top.
+ */
+export async function createTestConfig(extra = '', base = generateConfig()): Promise<MasConfig> {
+  const files = writeTempFiles(base, LISTENERS, ...(extra ? [extra] : []));
   const { config } = await loadConfigFiles(files);
   return config;
 }

@@ -7,7 +7,10 @@ import { createEmptyTestDatabase } from './test-database';
  * A `database:` YAML section for a process started by a test: a fresh database on the
  * DATABASE_URL server, or a fresh PGlite data directory. `drop()` removes the server database.
  */
-export async function databaseSectionForProcess(): Promise<{ yaml: string; drop(): Promise<void> }> {
+export async function databaseSectionForProcess(): Promise<{
+  yaml: string;
+  drop(): Promise<void>;
+}> {
   const empty = await createEmptyTestDatabase();
   if (empty.target.kind === 'server') {
     return {

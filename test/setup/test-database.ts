@@ -21,9 +21,11 @@ export function serverUrl(): string | undefined {
 }
 
 /** Creates an empty database (PostgreSQL: `mas_test_<ulid>`; PGlite: in memory). */
-export async function createEmptyTestDatabase(): Promise<Omit<TestDatabase, 'dataSource'> & {
-  open(): ReturnType<typeof createDataSource>;
-}> {
+export async function createEmptyTestDatabase(): Promise<
+  Omit<TestDatabase, 'dataSource'> & {
+    open(): ReturnType<typeof createDataSource>;
+  }
+> {
   const url = serverUrl();
   if (!url) {
     const target: DatabaseTarget = { kind: 'embedded' };

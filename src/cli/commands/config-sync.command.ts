@@ -18,7 +18,9 @@ export function registerConfigSyncCommand(config: Command): void {
       const db = await openDatabase(loaded.database, logger);
       try {
         if (await db.dataSource.showMigrations()) {
-          throw new CliError('the database schema is not up to date; run `mas-ts database migrate` first');
+          throw new CliError(
+            'the database schema is not up to date; run `mas-ts database migrate` first',
+          );
         }
         const report = await syncStaticClients(db.dataSource, loaded, opts);
         for (const line of report.lines()) process.stdout.write(`${line}\n`);

@@ -37,7 +37,10 @@ export async function serve(
       if (applied.length) logger.info({ applied }, 'migrations applied');
     }
     if (opts.sync) {
-      const report = await syncStaticClients(db.dataSource, config, { prune: false, dryRun: false });
+      const report = await syncStaticClients(db.dataSource, config, {
+        prune: false,
+        dryRun: false,
+      });
       logger.info(report.summary(), 'static clients synced');
     }
     const { app, handler } = await createApp(config, db.dataSource, logger);
@@ -45,10 +48,17 @@ export async function serve(
       await app.close();
       throw new CliError(`cannot listen: ${(e as Error).message}`);
     });
-    logger.info({ public_base: config.http.publicBaseUrl, issuer: config.http.issuerUrl }, 'mas-ts is ready');
+    logger.info(
+      { public_base: config.http.publicBaseUrl, issuer: config.http.issuerUrl },
+      'mas-ts is ready',
+    );
     process.stderr.write(
       `mas-ts is ready at ${config.http.publicBaseUrl} (listening on ${bound
-        .map((b) => describeBind(b.port !== undefined && b.bind.kind === 'tcp' ? { ...b.bind, port: b.port } : b.bind))
+        .map((b) =>
+          describeBind(
+            b.port !== undefined && b.bind.kind === 'tcp' ? { ...b.bind, port: b.port } : b.bind,
+          ),
+        )
         .join(', ')})\n`,
     );
     return async () => {

@@ -23,18 +23,27 @@ describe('PGlite pool under TypeORM', () => {
   });
 
   it('should parse int8 as a string and bytea as a Buffer, as node-postgres does', async () => {
-    const rows = (await ds.query('SELECT n, b FROM counters WHERE id = 1')) as {
-      n: unknown;
-      b: unknown;
-    }[];
+    const rows = await ds.query<{ n: unknown; b: unknown }[]>(
+      'SELECT n, b FROM counters WHERE id = 1',
+    );
     assert.equal(rows[0].n, '0');
     assert.ok(Buffer.isBuffer(rows[0].b));
-    assert.equal((rows[0].b as Buffer).toString(), 'hi');
+    assert.equal(rows[0].b.toString(), 'hi');
   });
 
   it('should report affected rows of UPDATE so conditional updates can detect a lost race', async () => {
-    const hit = await ds.createQueryBuilder().update('counters').set({ n: 1 }).where('n = 0').execute();
-    const miss = await ds.createQueryBuilder().update('counters').set({ n: 2 }).where('n = 0').execute();
+    const hit = await ds
+      .createQueryBuilder()
+      .update('counters')
+      .set({ n: 1 })
+      .where('n = 0')
+      .execute();
+    const miss = await ds
+      .createQueryBuilder()
+      .update('counters')
+      .set({ n: 2 })
+      .where('n = 0')
+      .execute();
     assert.equal(hit.affected, 1);
     assert.equal(miss.affected, 0);
   });
@@ -43,12 +52,12 @@ describe('PGlite pool under TypeORM', () => {
     await ds.query('UPDATE counters SET n = 0 WHERE id = 1');
     const bump = () =>
       ds.transaction(async (em) => {
-        const [row] = (await em.query('SELECT n FROM counters WHERE id = 1')) as { n: string }[];
+        const [row] = await em.query<{ n: string }[]>('SELECT n FROM counters WHERE id = 1');
         await new Promise((r) => setTimeout(r, 20));
         await em.query('UPDATE counters SET n = $1 WHERE id = 1', [Number(row.n) + 1]);
       });
     await Promise.all([bump(), bump(), bump()]);
-    const [row] = (await ds.query('SELECT n FROM counters WHERE id = 1')) as { n: string }[];
+    const [row] = await ds.query<{ n: string }[]>('SELECT n FROM counters WHERE id = 1');
     assert.equal(row.n, '3');
   });
 
@@ -59,7 +68,7 @@ describe('PGlite pool under TypeORM', () => {
         await em.query('SELECT * FROM no_such_table');
       }),
     );
-    const [row] = (await ds.query('SELECT n FROM counters WHERE id = 1')) as { n: string }[];
+    const [row] = await ds.query<{ n: string }[]>('SELECT n FROM counters WHERE id = 1');
     assert.notEqual(row.n, '100');
   });
 });
