@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, readFileSync, unlinkSync } from 'node:fs';
+import { chmodSync, existsSync, unlinkSync } from 'node:fs';
 import { createServer as createHttpServer, type RequestListener, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { Logger } from 'pino';
@@ -13,7 +13,11 @@ export interface ListenerSpec {
   prefix?: string;
   binds: BindSpec[];
   proxy_protocol?: boolean;
-  tls?: { certificate?: string; certificate_file?: string; key?: string; key_file?: string };
+  tls?: {
+    certificateValue(): string | undefined;
+    keyValue(): Buffer | undefined;
+    passwordValue(): string | undefined;
+  };
 }
 
 export interface BoundServer {
@@ -25,9 +29,7 @@ export interface BoundServer {
 }
 
 function tlsOptions(tls: NonNullable<ListenerSpec['tls']>) {
-  const cert = tls.certificate ?? (tls.certificate_file && readFileSync(tls.certificate_file));
-  const key = tls.key ?? (tls.key_file && readFileSync(tls.key_file));
-  return { cert: cert || undefined, key: key || undefined };
+  return { cert: tls.certificateValue(), key: tls.keyValue(), passphrase: tls.passwordValue() };
 }
 
 function listen(server: Server, bind: BindTarget): Promise<void> {
