@@ -321,7 +321,8 @@ function snapshot(dir: string): Record<string, string> {
       if (st.isDirectory()) walk(rel);
       else {
         const content = readFileSync(join(dir, rel), 'base64');
-        out[rel] = `${st.mode.toString(8)} ${st.uid}:${st.gid} ${st.mtimeMs} ${st.ino} ${content}`;
+        out[rel] =
+          `${st.mode.toString(8)} ${st.uid}:${st.gid} ${st.mtimeMs} ${st.ctimeMs} ${st.ino} ${content}`;
       }
     }
   };

@@ -1,0 +1,45 @@
+import { DomainError } from './domain-error';
+
+/**
+ * Error codes of RFC 6749 §4.1.2.1 / §5.2, RFC 7591 §3.2.2, RFC 7009 §2.2.1, RFC 8628 §3.5
+ * and OIDC Core §3.1.2.6 that services may raise.
+ */
+export type OAuthErrorCode =
+  | 'invalid_request'
+  | 'invalid_client'
+  | 'invalid_grant'
+  | 'unauthorized_client'
+  | 'unsupported_grant_type'
+  | 'unsupported_response_type'
+  | 'unsupported_token_type'
+  | 'invalid_scope'
+  | 'access_denied'
+  | 'server_error'
+  | 'temporarily_unavailable'
+  | 'invalid_redirect_uri'
+  | 'invalid_client_metadata'
+  | 'invalid_token'
+  | 'insufficient_scope'
+  | 'login_required'
+  | 'consent_required'
+  | 'interaction_required'
+  | 'request_not_supported'
+  | 'request_uri_not_supported'
+  | 'registration_not_supported'
+  | 'authorization_pending'
+  | 'slow_down'
+  | 'expired_token';
+
+/** A protocol error with its OAuth `error` code and a human `error_description`. */
+export class OAuthError extends DomainError {
+  constructor(
+    readonly code: OAuthErrorCode,
+    description: string,
+  ) {
+    super(description);
+  }
+
+  get description(): string {
+    return this.message;
+  }
+}

@@ -1,0 +1,34 @@
+import type { Response } from 'express';
+import type { OAuthError, OAuthErrorCode } from '../../core';
+
+/** HTTP status for an OAuth error answered as JSON (RFC 6749 §5.2, RFC 6750 §3.1, RFC 7591 §3.2.2). */
+export function oauthErrorStatus(code: OAuthErrorCode): number {
+  switch (code) {
+    case 'invalid_client':
+    case 'invalid_token':
+      return 401;
+    case 'insufficient_scope':
+    case 'access_denied':
+      return 403;
+    case 'server_error':
+      return 500;
+    case 'temporarily_unavailable':
+      return 503;
+    default:
+      return 400;
+  }
+}
+
+/**
+ * Writes an OAuth error as JSON with `Cache-Control: no-store`. `invalid_client` carries a
+ * `WWW-Authenticate` challenge (RFC 6749 §5.2); `invalid_token` a Bearer one (RFC 6750 §3).
+ */
+export function sendOAuthError(res: Response, error: OAuthError): void {
+  const status = oauthErrorStatus(error.code);
+  if (error.code === 'invalid_client') res.setHeader('WWW-Authenticate', 'Basic realm="mas-ts"');
+  if (error.code === 'invalid_token' || error.code === 'insufficient_scope') {
+    res.setHeader('WWW-Authenticate', `Bearer error="${error.code}"`);
+  }
+  res.setHeader('Cache-Control', 'no-store');
+  res.status(status).json({ error: error.code, error_description: error.description });
+}
