@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import eslint from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
-import importX from 'eslint-plugin-import-x';
+import { dirname, relative, resolve, sep } from 'node:path';
 
 /** Surfaces (modules with controllers) never import each other (ARCHITECTURE "The shape"). */
 const SURFACES = [
@@ -21,27 +21,53 @@ const LOWER = readdirSync(new URL('./src', import.meta.url), { withFileTypes: tr
   .filter((d) => d.isDirectory() && !SURFACES.includes(d.name) && !['cli', 'app'].includes(d.name))
   .map((d) => d.name);
 
-const layerZones = [
-  ...SURFACES.flatMap((target) =>
-    SURFACES.filter((from) => from !== target).map((from) => ({
-      target: `./src/${target}`,
-      from: `./src/${from}`,
-      message: 'surface modules never import one another; move the shared part down a layer',
-    })),
-  ),
-  ...LOWER.flatMap((target) =>
-    SURFACES.map((from) => ({
-      target: `./src/${target}`,
-      from: `./src/${from}`,
-      message: 'lower layers never import a surface',
-    })),
-  ),
-  {
-    target: './src/storage',
-    from: ['./src/http', './src/cli', './src/app'],
-    message: 'storage knows nothing of HTTP or the CLI',
+const SRC = resolve(import.meta.dirname, 'src');
+
+/** The top-level folder of src/ that a path lies in, or undefined outside src/. */
+function layerOf(path) {
+  const rel = relative(SRC, path);
+  if (rel.startsWith('..') || rel === '') return undefined;
+  return rel.split(sep)[0];
+}
+
+/** Why `from` may not import `to`, or undefined when the import is allowed. */
+function violation(from, to) {
+  if (!from || !to || from === to) return undefined;
+  if (SURFACES.includes(from) && SURFACES.includes(to)) {
+    return `surface '${from}' imports surface '${to}': move the shared part down a layer`;
+  }
+  if (LOWER.includes(from) && SURFACES.includes(to)) {
+    return `'${from}' is below the surfaces and may not import surface '${to}'`;
+  }
+  if (LOWER.includes(from) && ['cli', 'app'].includes(to)) {
+    return `'${from}' may not import the wiring in '${to}'`;
+  }
+  if (from === 'storage' && to === 'http') return 'storage knows nothing of HTTP';
+  return undefined;
+}
+
+/** ARCHITECTURE "The shape": resolves each relative import and checks the layer rules. */
+const layersPlugin = {
+  rules: {
+    'no-cross-layer-imports': {
+      meta: { type: 'problem', schema: [] },
+      create(context) {
+        const from = layerOf(context.filename);
+        const check = (node) => {
+          const spec = node.source?.value;
+          if (typeof spec !== 'string' || !spec.startsWith('.')) return;
+          const message = violation(from, layerOf(resolve(dirname(context.filename), spec)));
+          if (message) context.report({ node, message });
+        };
+        return {
+          ImportDeclaration: check,
+          ExportNamedDeclaration: check,
+          ExportAllDeclaration: check,
+        };
+      },
+    },
   },
-];
+};
 
 export default tseslint.config(
   {
@@ -53,6 +79,7 @@ export default tseslint.config(
       'eslint.config.mjs',
       'test/run-tests.mjs',
       'bench/**/*.mjs',
+      'config/**/*.mjs',
     ],
   },
   eslint.configs.recommended,
@@ -64,7 +91,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
-      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true },
+      ],
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
@@ -101,8 +131,8 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts'],
-    plugins: { 'import-x': importX },
-    rules: { 'import-x/no-restricted-paths': ['error', { zones: layerZones }] },
+    plugins: { layers: layersPlugin },
+    rules: { 'layers/no-cross-layer-imports': 'error' },
   },
   {
     files: ['test/**/*.ts', 'src/**/*.spec.ts', 'bench/**/*.ts'],

@@ -97,7 +97,9 @@ try {
   }
   console.log(`mas-ts ${bind}, ${REQUESTS} requests per endpoint, concurrency ${CONCURRENCY}`);
   console.table(rows);
-  console.log(`server RSS: idle ${idle.toFixed(0)} MiB, after load ${rssMiB(server.pid).toFixed(0)} MiB`);
+  console.log(
+    `server RSS: idle ${idle.toFixed(0)} MiB, after load ${rssMiB(server.pid).toFixed(0)} MiB`,
+  );
 } finally {
   clearTimeout(deadline);
   server.kill('SIGTERM');

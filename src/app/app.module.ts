@@ -9,6 +9,7 @@ import { HttpSupportModule } from '../http/http-support.module';
 import { KeysModule } from '../keys/keys.module';
 import { OAuth2Module } from '../oauth2/oauth2.module';
 import { ProviderMetadataModule } from '../provider-metadata/provider-metadata.module';
+import { StorageModule } from '../storage/storage.module';
 
 export interface AppModuleOptions {
   config: MasConfig;
@@ -25,6 +26,7 @@ export class AppModule {
         MasConfigModule.forRoot(config),
         CoreModule,
         DatabaseModule.forDataSource(dataSource),
+        StorageModule,
         KeysModule,
         HttpSupportModule,
         ProviderMetadataModule,

@@ -41,7 +41,9 @@ describe('request logging', () => {
     for (const secret of ['AUTHCODE123', 'mat_SECRETTOKEN', 'COOKIEVALUE', 'hunter2', 'shh']) {
       assert.ok(!all.includes(secret), `${secret} leaked into: ${all}`);
     }
-    const completed = lines.map((l) => JSON.parse(l) as Record<string, any>).find((l) => l.res);
+    const completed = lines
+      .map((l) => JSON.parse(l) as { req?: unknown; res?: { status: number } })
+      .find((l) => l.res);
     assert.ok(completed, all);
     assert.deepEqual(completed.req, { id: 'req-1', method: 'GET', path: '/callback' });
     assert.equal(completed.res.status, 200);
