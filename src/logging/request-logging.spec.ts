@@ -46,6 +46,6 @@ describe('request logging', () => {
       .find((l) => l.res);
     assert.ok(completed, all);
     assert.deepEqual(completed.req, { id: 'req-1', method: 'GET', path: '/callback' });
-    assert.equal(completed.res.status, 200);
+    assert.equal(completed.res?.status, 200);
   });
 });
