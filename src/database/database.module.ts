@@ -2,6 +2,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DatabasePing } from './database-ping';
+import { TransactionRunner } from './transaction';
 
 /**
  * Hands an already connected and migrated DataSource to Nest (connection, retry and migration
@@ -19,8 +20,8 @@ export class DatabaseModule {
           dataSourceFactory: () => Promise.resolve(dataSource),
         }),
       ],
-      providers: [DatabasePing],
-      exports: [DatabasePing],
+      providers: [DatabasePing, TransactionRunner],
+      exports: [DatabasePing, TransactionRunner],
     };
   }
 }

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, IsNull } from 'typeorm';
+import { managerOf, type Tx } from '../../database/transaction';
+import { OAuth2SessionEntity } from './oauth2-session.entity';
+
+export interface NewOAuth2Session {
+  id: string;
+  clientId: string;
+  userId: string | null;
+  userSessionId: string | null;
+  scope: string[];
+  createdAt: Date;
+  userAgent: string | null;
+}
+
+/** OAuth 2.0 sessions (`oauth2_sessions`): one per code exchange or client_credentials grant. */
+@Injectable()
+export class OAuth2SessionRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async add(session: NewOAuth2Session, tx?: Tx): Promise<void> {
+    await managerOf(tx, this.dataSource).insert(OAuth2SessionEntity, {
+      id: session.id,
+      oauth2ClientId: session.clientId,
+      userId: session.userId,
+      userSessionId: session.userSessionId,
+      scopeList: session.scope,
+      createdAt: session.createdAt,
+      userAgent: session.userAgent,
+    });
+  }
+
+  /** The session with this id, or null when there is none. */
+  findById(id: string, tx?: Tx): Promise<OAuth2SessionEntity | null> {
+    return managerOf(tx, this.dataSource).findOneBy(OAuth2SessionEntity, { id });
+  }
+
+  /**
+   * Ends the session if it is still active; returns false when it was already finished or
+   * does not exist.
+   */
+  async finish(id: string, now: Date, tx?: Tx): Promise<boolean> {
+    const result = await managerOf(tx, this.dataSource).update(
+      OAuth2SessionEntity,
+      { id, finishedAt: IsNull() },
+      { finishedAt: now },
+    );
+    return (result.affected ?? 0) > 0;
+  }
+}
