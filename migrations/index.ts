@@ -3,6 +3,7 @@ import { CreateBrowserSessions1795348001000 } from './1795348001000-CreateBrowse
 import { CreateOAuth21795348002000 } from './1795348002000-CreateOAuth2';
 import { CreateCompatAndPersonal1795348003000 } from './1795348003000-CreateCompatAndPersonal';
 import { CreateUpstreamRegistrationsAndPolicy1795348004000 } from './1795348004000-CreateUpstreamRegistrationsAndPolicy';
+import { CreateClientAssertionJtis1795348005000 } from './1795348005000-CreateClientAssertionJtis';
 
 /** Every migration, in order. Append only: a landed migration is never edited. */
 export const ALL_MIGRATIONS: Function[] = [
@@ -11,4 +12,5 @@ export const ALL_MIGRATIONS: Function[] = [
   CreateOAuth21795348002000,
   CreateCompatAndPersonal1795348003000,
   CreateUpstreamRegistrationsAndPolicy1795348004000,
+  CreateClientAssertionJtis1795348005000,
 ];

@@ -1,15 +1,20 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { type MasConfig, MasConfigModule } from '../config';
+import { ClientAuthModule } from '../client-auth';
 import { CoreModule } from '../core';
 import { DatabaseModule } from '../database/database.module';
 import { DiscoveryModule } from '../discovery/discovery.module';
 import { HealthModule } from '../health/health.module';
 import { HttpSupportModule } from '../http/http-support.module';
 import { KeysModule } from '../keys/keys.module';
+import { LoginModule } from '../login/login.module';
 import { OAuth2Module } from '../oauth2/oauth2.module';
 import { ProviderMetadataModule } from '../provider-metadata/provider-metadata.module';
 import { StorageModule } from '../storage/storage.module';
+import { TemplatesModule } from '../templates/templates.module';
+import { UsersModule } from '../users/users.module';
+import { WebSessionModule } from '../web-session/web-session.module';
 
 export interface AppModuleOptions {
   config: MasConfig;
@@ -27,11 +32,16 @@ export class AppModule {
         CoreModule,
         DatabaseModule.forDataSource(dataSource),
         StorageModule,
+        UsersModule,
         KeysModule,
         HttpSupportModule,
         ProviderMetadataModule,
+        TemplatesModule,
+        WebSessionModule,
+        ClientAuthModule,
         DiscoveryModule,
         OAuth2Module,
+        LoginModule,
         HealthModule,
       ],
     };

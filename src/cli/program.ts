@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerConfigCommands } from './commands/config.command';
 import { registerDatabaseCommands } from './commands/database-migrate.command';
 import { registerDevCommand } from './commands/dev.command';
+import { registerManageCommands } from './commands/manage/manage.command';
 import { registerServerCommand } from './commands/server.command';
 import { collect } from './global-options';
 
@@ -21,5 +22,6 @@ export function buildProgram(): Command {
   registerConfigCommands(program);
   registerDatabaseCommands(program);
   registerDevCommand(program);
+  registerManageCommands(program);
   return program;
 }

@@ -2,9 +2,38 @@ import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from 
 import cors from 'cors';
 import { JwksController } from './keys/jwks.controller';
 import { JwksService } from './keys/jwks.service';
+import { ClientManagementService } from './registration/client-management.service';
+import { ClientMetadataValidator } from './registration/client-metadata.validator';
+import { ClientRegistrationService } from './registration/client-registration.service';
+import { RegistrationController } from './registration/registration.controller';
+import { RegistrationCredentials } from './registration/registration-credentials';
+import { OAuth2SessionTerminator } from './session-terminator';
+import { AuthorizationCodeGrant } from './token/grants/authorization-code.grant';
+import { RefreshTokenGrant } from './token/grants/refresh-token.grant';
+import { IdTokenIssuer } from './token/id-token.issuer';
+import { TokenEndpointService } from './token/token-endpoint.service';
+import { TokenMetadataContributor } from './token/token-metadata.contributor';
+import { TokenPairIssuer } from './token/token-pair.issuer';
+import { TokenController } from './token/token.controller';
 
 /** The OAuth 2.0 / OIDC API (resource `oauth`). */
-@Module({ controllers: [JwksController], providers: [JwksService] })
+@Module({
+  controllers: [JwksController, RegistrationController, TokenController],
+  providers: [
+    JwksService,
+    ClientMetadataValidator,
+    RegistrationCredentials,
+    ClientRegistrationService,
+    ClientManagementService,
+    OAuth2SessionTerminator,
+    TokenPairIssuer,
+    IdTokenIssuer,
+    AuthorizationCodeGrant,
+    RefreshTokenGrant,
+    TokenEndpointService,
+    TokenMetadataContributor,
+  ],
+})
 export class OAuth2Module implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     // The OAuth API is called from browser clients on other origins (MSC2965, MSC2966).

@@ -5,6 +5,7 @@ import { CompatRefreshTokenEntity } from './compat/compat-refresh-token.entity';
 import { CompatSessionEntity } from './compat/compat-session.entity';
 import { CompatSsoLoginEntity } from './compat/compat-sso-login.entity';
 import { OAuth2AccessTokenEntity } from './oauth2/oauth2-access-token.entity';
+import { OAuth2ClientAssertionJtiEntity } from './oauth2/oauth2-client-assertion.entity';
 import { OAuth2AuthorizationGrantEntity } from './oauth2/oauth2-authorization-grant.entity';
 import { OAuth2ClientEntity } from './oauth2/oauth2-client.entity';
 import { OAuth2DeviceCodeGrantEntity } from './oauth2/oauth2-device-code-grant.entity';
@@ -52,6 +53,7 @@ export const ALL_ENTITIES: Function[] = [
   OAuth2AccessTokenEntity,
   OAuth2RefreshTokenEntity,
   OAuth2DeviceCodeGrantEntity,
+  OAuth2ClientAssertionJtiEntity,
   // personal
   PersonalSessionEntity,
   PersonalAccessTokenEntity,

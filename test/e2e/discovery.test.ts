@@ -28,8 +28,13 @@ describe('discovery (OIDC Discovery 1.0, RFC 8414, MSC2965)', () => {
     for (const [key, value] of Object.entries(res.body as Record<string, unknown>)) {
       if (!key.endsWith('_endpoint') && key !== 'jwks_uri') continue;
       const path = new URL(value as string).pathname;
-      const probe = await t.http().get(path).set('Accept', 'application/json');
-      assert.notEqual(probe.status, 404, `${key} points at ${path}, which answers 404`);
+      // Endpoints answer GET (JWKS, userinfo, authorize) or POST (token, registration, …).
+      const get = await t.http().get(path).set('Accept', 'application/json');
+      const post = await t.http().post(path).set('Accept', 'application/json').type('form');
+      assert.ok(
+        get.status !== 404 || post.status !== 404,
+        `${key} points at ${path}, which answers 404 to GET and POST`,
+      );
     }
   });
 

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { DataSource } from 'typeorm';
 import { runMigrations } from '../../src/database/run-migrations';
 import { ALL_MIGRATIONS } from '../../migrations';
+import { ALL_ENTITIES } from '../../src/storage/entities';
 import { createEmptyTestDatabase } from '../setup/test-database';
 
 async function userTables(dataSource: DataSource): Promise<string[]> {
@@ -44,7 +45,7 @@ describe('migrations', () => {
     assert.deepEqual(await userTables(dataSource), []);
     const applied = await runMigrations(dataSource);
     assert.equal(applied.length, ALL_MIGRATIONS.length);
-    assert.equal((await userTables(dataSource)).length, 29);
+    assert.equal((await userTables(dataSource)).length, ALL_ENTITIES.length);
     assert.ok(await hasTrgm(dataSource));
   });
 
@@ -64,6 +65,6 @@ describe('migrations', () => {
   it('should re-apply every migration after a full revert', async () => {
     const applied = await runMigrations(dataSource);
     assert.equal(applied.length, ALL_MIGRATIONS.length);
-    assert.equal((await userTables(dataSource)).length, 29);
+    assert.equal((await userTables(dataSource)).length, ALL_ENTITIES.length);
   });
 });

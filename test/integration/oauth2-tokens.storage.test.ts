@@ -66,7 +66,7 @@ describe('OAuth 2.0 grant and token repositories', () => {
     const found = await grants.findByCodeHash(g.code);
     assert.equal(found?.id, g.id);
     assert.equal(
-      await grants.fulfill(g.id, found!.userSessionId!, randomTokenHash(), new Date()),
+      await grants.fulfill(g.id, found.userSessionId!, randomTokenHash(), new Date()),
       false,
     );
     assert.equal(await grants.findByCodeHash(randomTokenHash()), null);

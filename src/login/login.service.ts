@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { AccountConfig, MatrixConfig, PasswordsConfig } from '../config';
+import { UserAccounts } from '../users/user-accounts.service';
+import {
+  BrowserSessions,
+  page,
+  redirect,
+  safeNext,
+  safeNextOrNull,
+  type WebContext,
+  type WebResult,
+} from '../web-session';
+import type { LoginForm, LoginQuery } from './login-form';
+import { prefillFromLoginHint } from './login-hint';
+
+/** The password login page (MAS views/login.rs). */
+@Injectable()
+export class LoginService {
+  constructor(
+    private readonly users: UserAccounts,
+    private readonly sessions: BrowserSessions,
+    private readonly account: AccountConfig,
+    private readonly passwords: PasswordsConfig,
+    private readonly matrix: MatrixConfig,
+  ) {}
+
+  /** The form; a browser already signed in goes straight on to `next`. */
+  showForm(web: WebContext, query: LoginQuery): WebResult {
+    if (web.session) return redirect(safeNext(query.next));
+    if (!this.passwords.enabled) return page('login-disabled.njk');
+    const username = prefillFromLoginHint(
+      query.login_hint,
+      this.matrix.homeserver,
+      this.account.login_with_email_allowed,
+    );
+    return this.form(username, query.next, null, 200);
+  }
+
+  /**
+   * Checks the credentials. A wrong password and an unknown user give the same 400 form; the
+   * locked and deactivated pages appear only after a correct password.
+   */
+  async submit(web: WebContext, form: LoginForm): Promise<WebResult> {
+    const result =
+      form.username === '' || form.password === ''
+        ? ({ ok: false, reason: 'invalid_credentials' } as const)
+        : await this.users.authenticate(form.username, form.password);
+    if (result.ok) {
+      await this.sessions.startWithPassword(web, result.user, result.passwordId);
+      return redirect(safeNext(form.next));
+    }
+    switch (result.reason) {
+      case 'invalid_credentials':
+        return this.form(form.username, form.next, 'invalid_credentials', 400);
+      case 'locked':
+        return page('account-locked.njk', {}, 403);
+      case 'deactivated':
+        return page('account-deactivated.njk', {}, 403);
+      case 'password_login_disabled':
+        return page('login-disabled.njk', {}, 403);
+    }
+  }
+
+  private form(username: string, next: unknown, error: string | null, status: number) {
+    return page(
+      'login.njk',
+      {
+        form: { username, next: safeNextOrNull(next), error },
+        login_with_email: this.account.login_with_email_allowed,
+      },
+      status,
+    );
+  }
+}

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { ClientAuthenticator } from '../../client-auth';
+import { OAuthError } from '../../core';
+import { UrlBuilder } from '../../http/url-builder';
+import { requiredParam } from './form-params';
+import { AuthorizationCodeGrant } from './grants/authorization-code.grant';
+import { RefreshTokenGrant } from './grants/refresh-token.grant';
+import type { TokenResponse } from './token-response';
+
+export const TOKEN_PATH = 'oauth2/token';
+
+export interface TokenRequest {
+  authorization?: string;
+  body: Record<string, unknown>;
+  userAgent: string | null;
+}
+
+/** `POST /oauth2/token` (RFC 6749 §3.2): authenticates the client, then runs its grant. */
+@Injectable()
+export class TokenEndpointService {
+  constructor(
+    private readonly clientAuth: ClientAuthenticator,
+    private readonly urls: UrlBuilder,
+    private readonly authorizationCode: AuthorizationCodeGrant,
+    private readonly refreshToken: RefreshTokenGrant,
+  ) {}
+
+  async handle(req: TokenRequest): Promise<TokenResponse> {
+    const body = req.body ?? {};
+    const grantType = requiredParam(body, 'grant_type');
+    const { client } = await this.clientAuth.authenticate(
+      { authorization: req.authorization, body },
+      { endpointUrl: this.urls.absolute(TOKEN_PATH) },
+    );
+    switch (grantType) {
+      case 'authorization_code':
+        return this.authorizationCode.exchange(client, body, req.userAgent);
+      case 'refresh_token':
+        return this.refreshToken.refresh(client, body);
+      default:
+        throw new OAuthError(
+          'unsupported_grant_type',
+          `grant_type '${grantType}' is not supported`,
+        );
+    }
+  }
+}

@@ -1,0 +1,9 @@
+/** RFC 6749 §5.1 successful response (plus the OIDC `id_token`). */
+export interface TokenResponse {
+  access_token: string;
+  token_type: 'Bearer';
+  expires_in?: number;
+  refresh_token?: string;
+  scope: string;
+  id_token?: string;
+}

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, IsNull } from 'typeorm';
+import { UserSessionEntity } from './user-session.entity';
+
+export interface NewUserSession {
+  id: string;
+  userId: string;
+  createdAt: Date;
+  userAgent: string | null;
+  ip: string | null;
+}
+
+/** Browser sessions (`user_sessions`): created at sign-in, finished at sign-out. */
+@Injectable()
+export class UserSessionRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private get repo() {
+    return this.dataSource.getRepository(UserSessionEntity);
+  }
+
+  /** Inserts a new, unfinished session; its creation counts as its last activity. */
+  async add(session: NewUserSession): Promise<UserSessionEntity> {
+    const row = this.repo.create({
+      id: session.id,
+      userId: session.userId,
+      createdAt: session.createdAt,
+      finishedAt: null,
+      userAgent: session.userAgent,
+      lastActiveAt: session.createdAt,
+      lastActiveIp: session.ip,
+    });
+    return this.repo.save(row);
+  }
+
+  /** The session with this id whether finished or not, or null when there is none. */
+  findById(id: string): Promise<UserSessionEntity | null> {
+    return this.repo.findOneBy({ id });
+  }
+
+  /** The session with this id if it is not finished, or null (unknown or finished). */
+  findActiveById(id: string): Promise<UserSessionEntity | null> {
+    return this.repo.findOneBy({ id, finishedAt: IsNull() });
+  }
+
+  /**
+   * Sets `finished_at` on the session if it is still open; returns false when it was unknown or
+   * already finished (the first finish time is kept).
+   */
+  async finish(id: string, finishedAt: Date): Promise<boolean> {
+    const result = await this.repo.update({ id, finishedAt: IsNull() }, { finishedAt });
+    return (result.affected ?? 0) > 0;
+  }
+}

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { UserEmailEntity } from './user-email.entity';
+
+/** What `UserEmailRepository.add` stores. */
+export interface NewUserEmail {
+  id: string;
+  userId: string;
+  email: string;
+  createdAt: Date;
+}
+
+/** Reads and writes the verified email addresses of users (`user_emails`). */
+@Injectable()
+export class UserEmailRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Inserts an address (only verified addresses are ever stored). Throws if the user does not exist. */
+  async add(
+    row: NewUserEmail,
+    tx: EntityManager = this.dataSource.manager,
+  ): Promise<UserEmailEntity> {
+    const entity = tx.create(UserEmailEntity, row);
+    await tx.insert(UserEmailEntity, entity);
+    return entity;
+  }
+
+  /** The user's addresses, oldest first; an empty list when there are none. */
+  listForUser(
+    userId: string,
+    tx: EntityManager = this.dataSource.manager,
+  ): Promise<UserEmailEntity[]> {
+    return tx.find(UserEmailEntity, { where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+}

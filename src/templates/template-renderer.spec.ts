@@ -1,0 +1,126 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import {
+  BUILTIN_TRANSLATIONS_DIR,
+  BUILTIN_VIEWS_DIR,
+  TemplateRenderer,
+  type TemplateContext,
+} from './template-renderer';
+import { Translations } from './translations';
+
+const COMMON: TemplateContext = {
+  service_name: 'example.test',
+  url: (path: string) => `https://auth.example.test/${path}`,
+  csrf_token: 'TOKEN<&>',
+  current_user: null,
+};
+
+/** One sample context per built-in view; a new view without one fails the check below. */
+const SAMPLES: Record<string, TemplateContext[]> = {
+  'login.njk': [
+    { form: { username: '', next: null, error: null }, login_with_email: false },
+    {
+      form: { username: 'alice', next: '/consent/1', error: 'invalid_credentials' },
+      login_with_email: true,
+    },
+  ],
+  'index.njk': [{}, { current_user: { username: 'alice' } }],
+  'error.njk': [
+    { error: { title: 'T', message: 'M' }, request_id: null },
+    { error: { title: 'T', message: 'M' }, request_id: 'req-1' },
+  ],
+  'account-locked.njk': [{}],
+  'account-deactivated.njk': [{}],
+  'login-disabled.njk': [{}],
+};
+
+function strictRenderer(missing: string[], viewDirs?: string[], translationDirs?: string[]) {
+  const translations = new Translations({
+    dirs: translationDirs ?? [BUILTIN_TRANSLATIONS_DIR],
+    onMissingKey: (locale, key) => missing.push(`${locale}:${key}`),
+  });
+  return new TemplateRenderer(translations, viewDirs);
+}
+
+function leaves(tree: unknown, prefix = ''): string[] {
+  if (typeof tree !== 'object' || tree === null) return [prefix];
+  return Object.entries(tree).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
+}
+
+describe('templates check', () => {
+  it('should have a sample context for every built-in view', () => {
+    assert.deepEqual(TemplateRenderer.builtinViews(), Object.keys(SAMPLES).sort());
+  });
+
+  for (const view of TemplateRenderer.builtinViews()) {
+    it(`should render ${view} in every language without a missing value or string`, () => {
+      const missing: string[] = [];
+      const renderer = strictRenderer(missing);
+      for (const locale of renderer.translations.languages) {
+        for (const sample of SAMPLES[view] ?? []) {
+          const html = renderer.render(view, { ...COMMON, ...sample }, locale);
+          assert.match(html, new RegExp(`<html lang="${locale}">`));
+          assert.doesNotMatch(html, /TOKEN<&>/, 'values must be escaped');
+        }
+      }
+      assert.deepEqual(missing, []);
+    });
+  }
+
+  it('should translate every key of en.json in every shipped language', () => {
+    const en = leaves(JSON.parse(readFileSync(join(BUILTIN_TRANSLATIONS_DIR, 'en.json'), 'utf8')));
+    const fr = leaves(JSON.parse(readFileSync(join(BUILTIN_TRANSLATIONS_DIR, 'fr.json'), 'utf8')));
+    assert.deepEqual(fr.sort(), en.sort());
+  });
+
+  it('should fail on a value the template uses but the page does not pass', () => {
+    const renderer = strictRenderer([]);
+    assert.throws(() => renderer.render('error.njk', { ...COMMON, request_id: null }, 'en'));
+  });
+
+  it('should report a string missing from the translations', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mas-ts-views-'));
+    writeFileSync(join(dir, 'probe.njk'), '{{ t("no.such.key") }}');
+    const missing: string[] = [];
+    strictRenderer(missing, [dir]).render('probe.njk', {}, 'en');
+    assert.deepEqual(missing, ['en:no.such.key']);
+  });
+});
+
+describe('TemplateRenderer overrides', () => {
+  it('should search an admin directory before the built-in views', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mas-ts-views-'));
+    writeFileSync(
+      join(dir, 'login-disabled.njk'),
+      '<p lang="{{ lang }}">custom {{ service_name }}</p>',
+    );
+    const renderer = strictRenderer([], [dir, BUILTIN_VIEWS_DIR]);
+    assert.equal(
+      renderer.render('login-disabled.njk', COMMON, 'fr'),
+      '<p lang="fr">custom example.test</p>',
+    );
+    assert.match(renderer.render('account-locked.njk', COMMON, 'en'), /This account is locked/);
+  });
+
+  it('should ignore an admin directory that does not exist', () => {
+    const renderer = strictRenderer([], ['/nonexistent/mas-ts', BUILTIN_VIEWS_DIR]);
+    assert.match(renderer.render('account-locked.njk', COMMON, 'en'), /This account is locked/);
+  });
+
+  it('should let admin translations reword keys and add languages with en fallback', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mas-ts-i18n-'));
+    writeFileSync(join(dir, 'en.json'), JSON.stringify({ login: { submit: 'Go' } }));
+    writeFileSync(join(dir, 'de.json'), JSON.stringify({ login: { password: 'Passwort' } }));
+    const translations = new Translations({ dirs: [BUILTIN_TRANSLATIONS_DIR, dir] });
+    assert.ok(translations.languages.includes('de'));
+    assert.equal(translations.translator('en')('login.submit'), 'Go');
+    assert.equal(translations.translator('en')('login.password'), 'Password');
+    assert.equal(translations.translator('de')('login.password'), 'Passwort');
+    assert.equal(translations.translator('de')('login.submit'), 'Go');
+    assert.equal(translations.negotiate('de-AT, fr;q=0.5'), 'de');
+    assert.equal(translations.negotiate('ja'), 'en');
+  });
+});

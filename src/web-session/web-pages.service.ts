@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { BrandingConfig } from '../config';
+import { UrlBuilder } from '../http/url-builder';
+import { TemplateRenderer, type TemplateContext } from '../templates';
+import { CsrfTokens } from './csrf-tokens.service';
+import { SessionCookieCodec } from './session-cookie';
+import type { WebContext } from './web-context';
+import type { WebResult } from './web-result';
+import { webContextOf } from './web-session.guard';
+
+/** The error pages every human surface can show; the value is the HTTP status. */
+export const WEB_ERRORS = {
+  bad_request: 400,
+  csrf: 403,
+  not_found: 404,
+  too_large: 413,
+  server_error: 500,
+} as const;
+
+export type WebErrorKind = keyof typeof WEB_ERRORS;
+
+/**
+ * Writes human pages: renders views with the values every page shares (service name, URL
+ * builder, a fresh CSRF token, the signed-in user), stores the session cookie when it changed,
+ * and forbids caching of anything personal or carrying a token.
+ */
+@Injectable()
+export class WebPages {
+  private readonly serviceName: string;
+
+  constructor(
+    private readonly renderer: TemplateRenderer,
+    private readonly csrf: CsrfTokens,
+    private readonly codec: SessionCookieCodec,
+    private readonly urls: UrlBuilder,
+    branding: BrandingConfig,
+  ) {
+    this.serviceName = branding.service_name ?? new URL(urls.publicBase).host;
+  }
+
+  /** Answers `result` for the browser described by `web`. */
+  send(res: Response, web: WebContext, result: WebResult): void {
+    if (result.kind === 'redirect') {
+      this.writeCookie(res, web);
+      res.setHeader('Cache-Control', 'no-store');
+      res.redirect(303, this.urls.absolute(result.path));
+      return;
+    }
+    const context: TemplateContext = {
+      ...this.common(web),
+      csrf_token: this.csrf.issue(web),
+      ...result.context,
+    };
+    const html = this.renderer.render(result.view, context, web.locale);
+    this.writeCookie(res, web);
+    this.writeHtml(res, result.status, html);
+  }
+
+  /** An error page in the browser's language; it never shows internals or sets cookies. */
+  sendError(req: Request, res: Response, kind: WebErrorKind, requestId?: string): void {
+    const web = webContextOf(req);
+    const locale = web?.locale ?? this.renderer.negotiate(req.headers['accept-language']);
+    const t = this.renderer.translations.translator(locale);
+    const context: TemplateContext = {
+      ...this.common(web),
+      error: { title: t(`errors.${kind}.title`), message: t(`errors.${kind}.message`) },
+      request_id: requestId ?? null,
+    };
+    this.writeHtml(res, WEB_ERRORS[kind], this.renderer.render('error.njk', context, locale));
+  }
+
+  private common(web: WebContext | undefined): TemplateContext {
+    return {
+      service_name: this.serviceName,
+      url: (path: string) => this.urls.absolute(path),
+      current_user: web?.user ? { username: web.user.username } : null,
+    };
+  }
+
+  private writeCookie(res: Response, web: WebContext): void {
+    const pending = web.pendingCookie;
+    if (pending === undefined) return;
+    res.append('Set-Cookie', pending === null ? this.codec.clear() : this.codec.serialize(pending));
+  }
+
+  private writeHtml(res: Response, status: number, html: string): void {
+    res.status(status);
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.setHeader('Cache-Control', 'no-store');
+    res.send(html);
+  }
+}

@@ -1,0 +1,19 @@
+import type { TemplateContext } from '../templates';
+
+/** What a human page handler answers: a rendered view or a 303 redirect. */
+export type WebResult =
+  | { kind: 'page'; view: string; status: number; context: TemplateContext }
+  | { kind: 'redirect'; path: string };
+
+/** Renders `view` with the common page values plus `context`. */
+export function page(view: string, context: TemplateContext = {}, status = 200): WebResult {
+  return { kind: 'page', view, status, context };
+}
+
+/**
+ * A `303 See Other` to `path`, a path on this service (`/login`, or a value checked by
+ * `safeNext`); it is resolved under `public_base`, so a listener prefix is kept.
+ */
+export function redirect(path: string): WebResult {
+  return { kind: 'redirect', path };
+}

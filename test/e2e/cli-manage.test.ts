@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { generateConfig, loadConfigFiles } from '../../src/config';
+import { createDataSource } from '../../src/database/data-source-factory';
+import { databaseTargetFromConfig } from '../../src/database/target-from-config';
+import { UserEmailRepository } from '../../src/storage/users/user-email.repository';
+import { accountsOn, SERVER_NAME } from '../integration/users-fixtures';
+import { runCli } from '../setup/run-cli';
+import { databaseSectionForProcess } from '../setup/test-database-config';
+import { writeTempFiles } from '../setup/test-config';
+
+describe('mas-ts manage register-user | set-password', () => {
+  let configFiles: string[];
+  let drop: () => Promise<void>;
+  const cli = (...args: string[]) => runCli([...configFiles.flatMap((f) => ['-c', f]), ...args]);
+
+  before(async () => {
+    const db = await databaseSectionForProcess();
+    drop = () => db.drop();
+    configFiles = writeTempFiles(
+      generateConfig(),
+      `${db.yaml}matrix:\n  homeserver: ${SERVER_NAME}\n`,
+    );
+  });
+
+  after(async () => {
+    await drop?.();
+  });
+
+  it('should refuse to work on an unmigrated database', () => {
+    const r = cli('manage', 'register-user', 'early', '-y');
+    assert.equal(r.status, 1, r.stdout);
+    assert.match(
+      r.stderr,
+      /^error: the database schema is not up to date; run `mas-ts database migrate` first$/m,
+    );
+    const migrate = cli('database', 'migrate');
+    assert.equal(migrate.status, 0, migrate.stderr);
+  });
+
+  it('should register a user, set its password, and let it log in with the new one', async () => {
+    const reg = cli(
+      'manage',
+      'register-user',
+      'alice',
+      '-p',
+      'first-pw',
+      '-e',
+      'alice@example.com',
+      '-a',
+      '-d',
+      'Alice A.',
+      '-y',
+    );
+    assert.equal(reg.status, 0, reg.stderr);
+    assert.match(
+      reg.stdout,
+      /^registered user alice \(a password, 1 email address, admin\) with id [0-9A-Z]{26}$/m,
+    );
+    assert.match(reg.stdout, /display name "Alice A\." was not stored/);
+
+    const set = cli('manage', 'set-password', 'alice', 'second-pw');
+    assert.equal(set.status, 0, set.stderr);
+    assert.equal(set.stdout, 'password set for alice\n');
+
+    const { config } = await loadConfigFiles(configFiles);
+    const owned = await createDataSource(databaseTargetFromConfig(config.database));
+    try {
+      await owned.dataSource.initialize();
+      const accounts = accountsOn(owned.dataSource);
+      assert.deepEqual(await accounts.authenticate('alice', 'first-pw'), {
+        ok: false,
+        reason: 'invalid_credentials',
+      });
+      const login = await accounts.authenticate('alice', 'second-pw');
+      assert.ok(login.ok);
+      assert.equal(login.user.canRequestAdmin, true);
+      const emails = await new UserEmailRepository(owned.dataSource).listForUser(login.user.id);
+      assert.deepEqual(
+        emails.map((e) => e.email),
+        ['alice@example.com'],
+      );
+    } finally {
+      await owned.close();
+    }
+  });
+
+  it('should require -y when not on a terminal, registering nothing', () => {
+    const r = cli('manage', 'register-user', 'bob', '-p', 'pw');
+    assert.equal(r.status, 1);
+    assert.match(
+      r.stderr,
+      /^error: refusing to register a user without confirmation: .*pass -y\/--yes/m,
+    );
+    const later = cli('manage', 'register-user', 'bob', '-y');
+    assert.equal(later.status, 0, later.stderr);
+    assert.match(later.stdout, /registered user bob \(no password, 0 email addresses, not admin\)/);
+  });
+
+  it('should refuse a taken username, an invalid one and an unknown user with one error line', () => {
+    const dup = cli('manage', 'register-user', 'alice', '-y');
+    assert.equal(dup.status, 1);
+    assert.equal(dup.stderr, 'error: the username "alice" is already taken\n');
+    const bad = cli('manage', 'register-user', 'Carol', '-y');
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /^error: invalid username "Carol": the username must be lowercase\n$/);
+    const unknown = cli('manage', 'set-password', 'nobody', 'pw');
+    assert.equal(unknown.status, 1);
+    assert.equal(unknown.stderr, 'error: no user named "nobody"\n');
+  });
+});
