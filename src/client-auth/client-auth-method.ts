@@ -1,17 +1,13 @@
+import { CLIENT_AUTH_METHODS, type ClientAuthMethod } from '../config';
+
 /**
  * Token endpoint client authentication methods (RFC 6749 §2.3.1, RFC 7591 §2, OIDC Core §9),
- * as stored in `oauth2_clients.token_endpoint_auth_method`.
+ * as stored in `oauth2_clients.token_endpoint_auth_method`: the same set as `clients[]` of
+ * the configuration.
  */
-export type ClientAuthMethod =
-  'client_secret_basic' | 'client_secret_post' | 'client_secret_jwt' | 'private_key_jwt' | 'none';
+export { CLIENT_AUTH_METHODS, type ClientAuthMethod };
 
-const METHODS: ReadonlySet<string> = new Set<ClientAuthMethod>([
-  'client_secret_basic',
-  'client_secret_post',
-  'client_secret_jwt',
-  'private_key_jwt',
-  'none',
-]);
+const METHODS: ReadonlySet<string> = new Set<string>(CLIENT_AUTH_METHODS);
 
 /** Whether `value` names one of the methods we support. */
 export function isClientAuthMethod(value: unknown): value is ClientAuthMethod {

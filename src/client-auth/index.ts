@@ -5,6 +5,12 @@ export {
   type ClientAuthInput,
   type ClientAuthOptions,
 } from './client-authenticator';
-export { type ClientAuthMethod, isClientAuthMethod } from './client-auth-method';
+export {
+  ASYMMETRIC_ALGORITHMS,
+  CLIENT_AUTH_METHODS,
+  type ClientAuthMethod,
+  HMAC_ALGORITHMS,
+  isClientAuthMethod,
+} from './client-auth-method';
 export { DEFAULT_ASSERTION_BOUNDS } from './assertion-claims.check';
 export { ClientJwksCache, DEFAULT_JWKS_CACHE_OPTIONS } from './client-jwks.cache';
