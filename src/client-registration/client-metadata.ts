@@ -1,3 +1,4 @@
+import { CLIENT_AUTH_METHODS, type ClientAuthMethod } from '../config';
 /**
  * Client metadata as registered (RFC 7591 §2, OIDC Dynamic Client Registration 1.0 §2),
  * after parsing and canonicalisation: URIs are WHATWG-serialised, list fields sorted, localized
@@ -61,15 +62,12 @@ export interface JsonWebKeySet {
 export const APPLICATION_TYPES = ['web', 'native'] as const;
 export type ApplicationType = (typeof APPLICATION_TYPES)[number];
 
-/** RFC 7591 §2 `token_endpoint_auth_method` values this server can authenticate. */
-export const TOKEN_ENDPOINT_AUTH_METHODS = [
-  'none',
-  'client_secret_basic',
-  'client_secret_post',
-  'client_secret_jwt',
-  'private_key_jwt',
-] as const;
-export type TokenEndpointAuthMethod = (typeof TOKEN_ENDPOINT_AUTH_METHODS)[number];
+/**
+ * RFC 7591 §2 `token_endpoint_auth_method` values this server can authenticate: the same set
+ * as `clients[].client_auth_method` of the configuration.
+ */
+export const TOKEN_ENDPOINT_AUTH_METHODS = CLIENT_AUTH_METHODS;
+export type TokenEndpointAuthMethod = ClientAuthMethod;
 
 /** Methods for which the server issues a `client_secret` (RFC 7591 §3.2.1). */
 export const SECRET_AUTH_METHODS: readonly TokenEndpointAuthMethod[] = [

@@ -1,24 +1,12 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Response } from 'supertest';
 import { UserRepository } from '../../src/storage/users/user.repository';
 import { UserAccounts } from '../../src/users/user-accounts.service';
 import { SessionCookieCodec } from '../../src/web-session';
+import { csrfOf, sessionCookie } from '../factories/browser';
 import { createTestApp, type TestApp } from '../setup/test-app';
 
 const BASE = 'https://auth.example.test/';
-
-/** The `mas-session=…` pair of a response's Set-Cookie, or undefined. */
-function sessionCookie(res: Response): string | undefined {
-  const raw = res.headers['set-cookie'] as unknown as string[] | undefined;
-  return raw?.find((c) => c.startsWith('mas-session='))?.split(';')[0];
-}
-
-function csrfOf(html: string): string {
-  const m = /name="csrf" value="([^"]+)"/.exec(html);
-  assert.ok(m, 'the page has a CSRF field');
-  return m[1];
-}
 
 /** GET /login: the browser's cookie and the form's CSRF token. */
 async function openForm(t: TestApp, query = '', cookie?: string) {

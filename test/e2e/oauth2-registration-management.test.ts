@@ -1,26 +1,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { ulidToUuid } from '../../src/storage/ulid-column';
+import { clientRow, sha256, WEB } from '../factories/client-registration.factory';
 import { createTestApp, type TestApp } from '../setup/test-app';
 import { TEST_PUBLIC_BASE } from '../setup/test-config';
-
-const sha256 = (s: string) => createHash('sha256').update(s).digest();
-
-const WEB = {
-  client_name: 'Web app',
-  client_uri: 'https://example.com/',
-  redirect_uris: ['https://app.example.com/callback'],
-  grant_types: ['authorization_code', 'refresh_token'],
-};
-
-async function clientRow(t: TestApp, id: string) {
-  const rows: Record<string, unknown>[] = await t.db.dataSource.query(
-    `SELECT * FROM oauth2_clients WHERE oauth2_client_id = $1`,
-    [ulidToUuid(id)],
-  );
-  return rows[0];
-}
 
 describe('client configuration endpoint (RFC 7592)', () => {
   let t: TestApp;

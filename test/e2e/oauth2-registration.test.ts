@@ -1,13 +1,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { Encrypter } from '../../src/core';
-import { ulidToUuid } from '../../src/storage/ulid-column';
+import { clientRow, sha256, WEB } from '../factories/client-registration.factory';
 import { createTestApp, type TestApp } from '../setup/test-app';
 import { TEST_PUBLIC_BASE } from '../setup/test-config';
 
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
-const sha256 = (s: string) => createHash('sha256').update(s).digest();
 
 /** What matrix-js-sdk 37 sends (registerOidcClient). */
 const NATIVE = {
@@ -22,21 +20,6 @@ const NATIVE = {
   contacts: ['support@element.io'],
   'client_name#fr': 'Element X (fr)',
 };
-
-const WEB = {
-  client_name: 'Web app',
-  client_uri: 'https://example.com/',
-  redirect_uris: ['https://app.example.com/callback'],
-  grant_types: ['authorization_code', 'refresh_token'],
-};
-
-async function clientRow(t: TestApp, id: string) {
-  const rows: Record<string, unknown>[] = await t.db.dataSource.query(
-    `SELECT * FROM oauth2_clients WHERE oauth2_client_id = $1`,
-    [ulidToUuid(id)],
-  );
-  return rows[0];
-}
 
 describe('dynamic client registration (RFC 7591, MSC2966)', () => {
   let t: TestApp;

@@ -3,22 +3,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Response } from 'supertest';
 import { ulidToUuid } from '../../src/storage/ulid-column';
 import { UserRepository } from '../../src/storage/users/user.repository';
 import { UserAccounts, type UserView } from '../../src/users/user-accounts.service';
+import { csrfOf, sessionCookie } from '../factories/browser';
 import { createTestApp, type TestApp } from '../setup/test-app';
-
-function sessionCookie(res: Response): string | undefined {
-  const raw = res.headers['set-cookie'] as unknown as string[] | undefined;
-  return raw?.find((c) => c.startsWith('mas-session='))?.split(';')[0];
-}
-
-function csrfOf(html: string): string {
-  const m = /name="csrf" value="([^"]+)"/.exec(html);
-  assert.ok(m, 'the page has a CSRF field');
-  return m[1];
-}
 
 /** Signs in through the form; the cookie and the CSRF token of the signed-in index page. */
 async function signIn(t: TestApp, username: string, password: string) {
