@@ -9,6 +9,7 @@ import { HealthModule } from '../health/health.module';
 import { HttpSupportModule } from '../http/http-support.module';
 import { KeysModule } from '../keys/keys.module';
 import { LoginModule } from '../login/login.module';
+import { AuthorizationModule } from '../oauth2/authorize/authorization.module';
 import { OAuth2Module } from '../oauth2/oauth2.module';
 import { ProviderMetadataModule } from '../provider-metadata/provider-metadata.module';
 import { StorageModule } from '../storage/storage.module';
@@ -41,6 +42,7 @@ export class AppModule {
         ClientAuthModule,
         DiscoveryModule,
         OAuth2Module,
+        AuthorizationModule,
         LoginModule,
         HealthModule,
       ],

@@ -14,4 +14,5 @@ export {
 } from './errors/core-errors';
 export * from './keystore';
 export { CryptoRng, Rng } from './rng';
+export { isStorableUlid } from './ulid';
 export * from './tokens';

@@ -15,3 +15,11 @@ export function encodeUlid(timeMs: number, random: Buffer): string {
   }
   return encodeTime(timeMs, 10) + suffix;
 }
+
+/**
+ * True when `value` is a ULID that fits 128 bits (first character 0-7; Crockford base32 is
+ * case-insensitive), i.e. one that can name a row; anything else must never reach a uuid column.
+ */
+export function isStorableUlid(value: string): boolean {
+  return /^[0-7][0-9A-HJKMNP-TV-Z]{25}$/i.test(value);
+}

@@ -9,6 +9,8 @@ export interface LoginForm {
 export interface LoginQuery {
   next?: unknown;
   login_hint?: unknown;
+  /** `1` when a signed-in person must authenticate again (`prompt=login`, `max_age`). */
+  reauth?: unknown;
 }
 
 function field(value: unknown): string {

@@ -24,16 +24,22 @@ export class LoginService {
     private readonly matrix: MatrixConfig,
   ) {}
 
-  /** The form; a browser already signed in goes straight on to `next`. */
+  /**
+   * The form; a browser already signed in goes straight on to `next`, unless `reauth` asks it
+   * to authenticate again (then the form is prefilled with the signed-in account).
+   */
   showForm(web: WebContext, query: LoginQuery): WebResult {
-    if (web.session) return redirect(safeNext(query.next));
+    const reauth = query.reauth === '1';
+    if (web.session && !reauth) return redirect(safeNext(query.next));
     if (!this.passwords.enabled) return page('login-disabled.njk');
-    const username = prefillFromLoginHint(
-      query.login_hint,
-      this.matrix.homeserver,
-      this.account.login_with_email_allowed,
-    );
-    return this.form(username, query.next, null, 200);
+    const username =
+      web.session?.user.username ??
+      prefillFromLoginHint(
+        query.login_hint,
+        this.matrix.homeserver,
+        this.account.login_with_email_allowed,
+      );
+    return this.form(username, query.next, null, 200, reauth);
   }
 
   /**
@@ -46,7 +52,7 @@ export class LoginService {
         ? ({ ok: false, reason: 'invalid_credentials' } as const)
         : await this.users.authenticate(form.username, form.password);
     if (result.ok) {
-      await this.sessions.startWithPassword(web, result.user, result.passwordId);
+      await this.sessions.signInWithPassword(web, result.user, result.passwordId);
       return redirect(safeNext(form.next));
     }
     switch (result.reason) {
@@ -61,11 +67,17 @@ export class LoginService {
     }
   }
 
-  private form(username: string, next: unknown, error: string | null, status: number) {
+  private form(
+    username: string,
+    next: unknown,
+    error: string | null,
+    status: number,
+    reauth = false,
+  ) {
     return page(
       'login.njk',
       {
-        form: { username, next: safeNextOrNull(next), error },
+        form: { username, next: safeNextOrNull(next), error, reauth },
         login_with_email: this.account.login_with_email_allowed,
       },
       status,

@@ -18,12 +18,51 @@ const COMMON: TemplateContext = {
   current_user: null,
 };
 
+const CONSENT_CLIENT = {
+  name: 'Element <b>',
+  clientUri: 'https://app.example/',
+  logoUri: 'https://app.example/logo.png',
+  policyUri: 'https://app.example/policy',
+  tosUri: 'https://app.example/tos',
+  selfRegistered: true,
+};
+
+const CONSENT_SAMPLES: TemplateContext[] = [
+  { kind: 'web', host: 'app.example' },
+  { kind: 'native', scheme: 'com.example.app' },
+  { kind: 'loopback' },
+].map((destination, i) => ({
+  action: '/consent/01J',
+  client:
+    i === 0
+      ? { ...CONSENT_CLIENT, destination }
+      : {
+          ...CONSENT_CLIENT,
+          clientUri: null,
+          logoUri: null,
+          policyUri: null,
+          tosUri: null,
+          selfRegistered: false,
+          destination,
+        },
+  scopes: [
+    ...['openid', 'email', 'matrix_api', 'synapse_admin', 'mas_admin', 'mas_graphql'].map(
+      (key) => ({ key, values: {} }),
+    ),
+    { key: 'matrix_device', values: { device: 'ABCDEFGHIJ' } },
+    { key: 'other', values: { scope: 'x<y' } },
+  ],
+  violations: [],
+  user: { username: 'alice', mxid: '@alice:example.test' },
+  switch_account: '/login?reauth=1',
+}));
+
 /** One sample context per built-in view; a new view without one fails the check below. */
 const SAMPLES: Record<string, TemplateContext[]> = {
   'login.njk': [
-    { form: { username: '', next: null, error: null }, login_with_email: false },
+    { form: { username: '', next: null, error: null, reauth: false }, login_with_email: false },
     {
-      form: { username: 'alice', next: '/consent/1', error: 'invalid_credentials' },
+      form: { username: 'alice', next: '/consent/1', error: 'invalid_credentials', reauth: true },
       login_with_email: true,
     },
   ],
@@ -33,6 +72,28 @@ const SAMPLES: Record<string, TemplateContext[]> = {
     { error: { title: 'T', message: 'M' }, request_id: 'req-1' },
   ],
   'account-locked.njk': [{}],
+  'consent.njk': CONSENT_SAMPLES,
+  'consent-refused.njk': CONSENT_SAMPLES.map((s) => ({
+    ...s,
+    violations: ["scope 'x' not allowed"],
+  })),
+  'form-post.njk': [
+    {
+      action: 'https://app.example/cb',
+      fields: [
+        ['code', 'c<>'],
+        ['iss', 'i'],
+      ],
+    },
+  ],
+  'authorization-error.njk': [
+    'missing_client_id',
+    'unknown_client',
+    'missing_redirect_uri',
+    'invalid_redirect_uri',
+    'repeated_parameter',
+  ].map((reason) => ({ reason })),
+  'authorization-stale.njk': ['not_found', 'completed', 'expired'].map((reason) => ({ reason })),
   'account-deactivated.njk': [{}],
   'login-disabled.njk': [{}],
 };

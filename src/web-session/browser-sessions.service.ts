@@ -36,12 +36,27 @@ export class BrowserSessions {
   }
 
   /**
-   * Starts a new browser session for `user` after a password login: a `user_sessions` row with
-   * the browser's user agent and address, and a `user_session_authentications` row for the
-   * password. The cookie gets the new session id and a fresh CSRF token (no fixation of either).
+   * Signs `user` in after a correct password. When this browser's session already belongs to
+   * `user`, the password is recorded as a new authentication of that session (re-authentication
+   * for `prompt=login` and `max_age`, OIDC Core §3.1.2.1). Otherwise any other session of this
+   * browser is finished and a new one starts: a `user_sessions` row with the browser's user
+   * agent and address, and a `user_session_authentications` row for the password. Either way
+   * the cookie gets a fresh CSRF token (no fixation of a token seen before the login).
    */
-  async startWithPassword(web: WebContext, user: UserView, passwordId: string): Promise<void> {
+  async signInWithPassword(web: WebContext, user: UserView, passwordId: string): Promise<void> {
     const now = this.clock.now();
+    const current = web.session;
+    if (current && current.user.id === user.id) {
+      await this.authentications.addPassword({
+        id: this.rng.ulid(),
+        userSessionId: current.id,
+        userPasswordId: passwordId,
+        createdAt: now,
+      });
+      web.signIn({ ...current, user }, rotateCsrf(now, this.rng));
+      return;
+    }
+    if (current) await this.sessions.finish(current.id, now);
     const row = await this.sessions.add({
       id: this.rng.ulid(),
       userId: user.id,

@@ -9,9 +9,10 @@ export {
   type SessionCookieState,
 } from './session-cookie';
 export { WebContext, type BrowserSession } from './web-context';
+export { webErrorKindOf } from './web-error-kind';
 export { WEB_ERRORS, WebPages, type WebErrorKind } from './web-pages.service';
-export { page, redirect, type WebResult } from './web-result';
+export { externalRedirect, page, redirect, type WebResult } from './web-result';
 export { CsrfError } from './web-session.errors';
-export { WebSessionGuard, webContextOf } from './web-session.guard';
+export { AcceptsForeignPost, WebSessionGuard, webContextOf } from './web-session.guard';
 export { WebSessionModule } from './web-session.module';
 export { UseWebSession, Web } from './web.decorators';

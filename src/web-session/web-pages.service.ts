@@ -41,10 +41,10 @@ export class WebPages {
 
   /** Answers `result` for the browser described by `web`. */
   send(res: Response, web: WebContext, result: WebResult): void {
-    if (result.kind === 'redirect') {
+    if (result.kind === 'redirect' || result.kind === 'external') {
       this.writeCookie(res, web);
       res.setHeader('Cache-Control', 'no-store');
-      res.redirect(303, this.urls.absolute(result.path));
+      res.redirect(303, result.kind === 'redirect' ? this.urls.absolute(result.path) : result.url);
       return;
     }
     const context: TemplateContext = {

@@ -1,4 +1,5 @@
-import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { TemplateRenderer } from '../templates';
 import { BrowserSessions } from './browser-sessions.service';
@@ -9,7 +10,16 @@ import { WebContext } from './web-context';
 const WEB_CONTEXT = Symbol('mas.web-context');
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+const NO_FORM_STATE = 'mas:web-session:no-form-state';
+
 type WithWebContext = Request & { [WEB_CONTEXT]?: WebContext };
+
+/**
+ * Marks a POST route that is not a form of ours and changes nothing a third-party site could
+ * abuse, so it carries no CSRF token: only the authorization endpoint, which OIDC Core
+ * §3.1.2.1 requires to accept POST from any relying party.
+ */
+export const AcceptsForeignPost = () => SetMetadata(NO_FORM_STATE, true);
 
 /** The context {@link WebSessionGuard} attached to the request, if it ran. */
 export function webContextOf(req: Request): WebContext | undefined {
@@ -24,6 +34,7 @@ export function webContextOf(req: Request): WebContext | undefined {
 @Injectable()
 export class WebSessionGuard implements CanActivate {
   constructor(
+    private readonly reflector: Reflector,
     private readonly codec: SessionCookieCodec,
     private readonly sessions: BrowserSessions,
     private readonly csrf: CsrfTokens,
@@ -41,7 +52,11 @@ export class WebSessionGuard implements CanActivate {
       await this.sessions.resolve(cookie.sessionId),
     );
     req[WEB_CONTEXT] = web;
-    if (!SAFE_METHODS.has(req.method)) {
+    const foreignPost = this.reflector.getAllAndOverride<boolean | undefined>(NO_FORM_STATE, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (!SAFE_METHODS.has(req.method) && !foreignPost) {
       const body = req.body as Record<string, unknown> | undefined;
       this.csrf.check(web, body?.csrf);
     }

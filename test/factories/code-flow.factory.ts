@@ -22,6 +22,18 @@ export async function addCodeFlowClient(
   method: 'client_secret_basic' | 'client_secret_post' | 'none' = 'client_secret_basic',
   idTokenAlg: string | null = null,
 ): Promise<TestClient> {
+  return addClient(app, { tokenEndpointAuthMethod: method, idTokenSignedResponseAlg: idTokenAlg });
+}
+
+/**
+ * Inserts a client: a confidential code-flow client at `REDIRECT_URI` unless `over` says
+ * otherwise. A secret is generated unless the method is `none`.
+ */
+export async function addClient(
+  app: INestApplication,
+  over: Partial<OAuth2ClientEntity> = {},
+): Promise<TestClient> {
+  const method = over.tokenEndpointAuthMethod ?? 'client_secret_basic';
   const secret = method === 'none' ? null : randomBytes(16).toString('hex');
   const id = ulid();
   await app
@@ -34,9 +46,11 @@ export async function addCodeFlowClient(
       grantTypeAuthorizationCode: true,
       grantTypeRefreshToken: true,
       tokenEndpointAuthMethod: method,
-      idTokenSignedResponseAlg: idTokenAlg,
+      idTokenSignedResponseAlg: null,
       isStatic: false,
       contacts: [],
+      ...over,
+      jwks: (over.jwks ?? null) as object,
     });
   return { id, secret };
 }
@@ -93,7 +107,7 @@ export async function consentedGrant(
     createdAt: now,
     loginHint: null,
     locale: null,
-    rawParameters: {},
+    rawParameters: { client_id: clientId, redirect_uri: REDIRECT_URI },
   });
   const code = randomBytes(24).toString('base64url');
   await grants.fulfill(grantId, browser.id, hashToken(code), now);

@@ -29,6 +29,14 @@ export type CodeRedemption =
       endSessionId?: string;
     };
 
+/** Whether the authorization request named its redirect URI (kept in its raw parameters). */
+function redirectUriWasRequested(grant: OAuth2AuthorizationGrantEntity): boolean {
+  const raw = grant.rawParameters;
+  if (typeof raw !== 'object' || raw === null) return false;
+  const value = (raw as Record<string, unknown>).redirect_uri;
+  return typeof value === 'string' && value !== '';
+}
+
 /**
  * Whether a token request may redeem this grant's code (RFC 6749 §4.1.3, RFC 7636 §4.6).
  * A verifier without a challenge is refused too: accepting it would allow a PKCE downgrade
@@ -52,8 +60,14 @@ export function checkCodeRedemption(
   if (now.getTime() - grant.fulfilledAt.getTime() > CODE_EXCHANGE_WINDOW_MS) {
     return { ok: false, reason: 'expired' };
   }
-  // RFC 6749 §4.1.3: redirect_uri must be identical to the one of the authorization request.
-  if (req.redirectUri !== grant.redirectUri) return { ok: false, reason: 'redirect_uri_mismatch' };
+  // RFC 6749 §4.1.3: redirect_uri is required when the authorization request carried one, and
+  // must then be identical; when it had none (one registered URI), a given one must match.
+  if (
+    (redirectUriWasRequested(grant) || req.redirectUri !== undefined) &&
+    req.redirectUri !== grant.redirectUri
+  ) {
+    return { ok: false, reason: 'redirect_uri_mismatch' };
+  }
   if (grant.codeChallenge) {
     if (!req.codeVerifier) return { ok: false, reason: 'pkce_required' };
     if (

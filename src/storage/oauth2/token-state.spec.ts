@@ -21,6 +21,7 @@ function grant(over: Partial<OAuth2AuthorizationGrantEntity> = {}): OAuth2Author
     fulfilledAt: T0,
     cancelledAt: null,
     exchangedAt: null,
+    rawParameters: { redirect_uri: 'https://app.example/cb' },
     ...over,
   } as OAuth2AuthorizationGrantEntity;
 }
@@ -30,6 +31,19 @@ const req = { clientId: 'client', redirectUri: 'https://app.example/cb', codeVer
 describe('authorization code redemption (RFC 6749 §4.1.3, RFC 7636)', () => {
   it('should accept a fresh code with the right client, redirect_uri and verifier', () => {
     assert.deepEqual(checkCodeRedemption(grant(), req, at(1000)), { ok: true });
+  });
+
+  it('should accept a missing redirect_uri only when the authorization request had none', () => {
+    const omitted = grant({ rawParameters: { client_id: 'client' } });
+    assert.deepEqual(checkCodeRedemption(omitted, { ...req, redirectUri: undefined }, at(1000)), {
+      ok: true,
+    });
+    const other = checkCodeRedemption(
+      omitted,
+      { ...req, redirectUri: 'https://x.example/' },
+      at(0),
+    );
+    assert.equal(!other.ok && other.reason, 'redirect_uri_mismatch');
   });
 
   const refusals: [

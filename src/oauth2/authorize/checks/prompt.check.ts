@@ -1,0 +1,51 @@
+import { type AuthorizationParams, param } from '../authorization-params';
+import { type CheckFailure, fail } from './check-failure';
+
+/** OIDC Core §3.1.2.1 prompt values (`create`: Initiating User Registration via OIDC 1.0). */
+export const PROMPT_VALUES = ['none', 'login', 'consent', 'select_account', 'create'] as const;
+export type Prompt = (typeof PROMPT_VALUES)[number];
+
+/** What the request asks of the sign-in: prompts and the maximum authentication age. */
+export interface SignInRequirements {
+  prompt: Prompt[];
+  /** Seconds; null when not given. */
+  maxAge: number | null;
+}
+
+export type PromptResult =
+  { ok: true; requirements: SignInRequirements } | { ok: false; failure: CheckFailure };
+
+function isPrompt(value: string): value is Prompt {
+  return (PROMPT_VALUES as readonly string[]).includes(value);
+}
+
+/**
+ * Reads `prompt` and `max_age` (OIDC Core §3.1.2.1): `none` cannot be combined with another
+ * value; `max_age` is a non-negative integer number of seconds.
+ */
+export function checkPrompt(params: AuthorizationParams): PromptResult {
+  const values = [...new Set((param(params, 'prompt') ?? '').split(' ').filter((v) => v !== ''))];
+  for (const value of values) {
+    if (!isPrompt(value)) {
+      return { ok: false, failure: fail('invalid_request', `prompt '${value}' is not supported`) };
+    }
+  }
+  if (values.includes('none') && values.length > 1) {
+    return {
+      ok: false,
+      failure: fail('invalid_request', "prompt 'none' cannot be combined with other values"),
+    };
+  }
+  const rawMaxAge = param(params, 'max_age');
+  let maxAge: number | null = null;
+  if (rawMaxAge !== undefined) {
+    if (!/^\d{1,10}$/.test(rawMaxAge)) {
+      return {
+        ok: false,
+        failure: fail('invalid_request', 'max_age must be a non-negative integer of seconds'),
+      };
+    }
+    maxAge = Number(rawMaxAge);
+  }
+  return { ok: true, requirements: { prompt: values as Prompt[], maxAge } };
+}
