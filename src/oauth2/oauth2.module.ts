@@ -7,6 +7,9 @@ import { ClientMetadataValidator } from './registration/client-metadata.validato
 import { ClientRegistrationService } from './registration/client-registration.service';
 import { RegistrationController } from './registration/registration.controller';
 import { RegistrationCredentials } from './registration/registration-credentials';
+import { RevocationController } from './revocation/revocation.controller';
+import { RevocationMetadataContributor } from './revocation/revocation-metadata.contributor';
+import { RevocationService } from './revocation/revocation.service';
 import { OAuth2SessionTerminator } from './session-terminator';
 import { AuthorizationCodeGrant } from './token/grants/authorization-code.grant';
 import { RefreshTokenGrant } from './token/grants/refresh-token.grant';
@@ -18,7 +21,7 @@ import { TokenController } from './token/token.controller';
 
 /** The OAuth 2.0 / OIDC API (resource `oauth`). */
 @Module({
-  controllers: [JwksController, RegistrationController, TokenController],
+  controllers: [JwksController, RegistrationController, TokenController, RevocationController],
   providers: [
     JwksService,
     ClientMetadataValidator,
@@ -32,6 +35,8 @@ import { TokenController } from './token/token.controller';
     RefreshTokenGrant,
     TokenEndpointService,
     TokenMetadataContributor,
+    RevocationService,
+    RevocationMetadataContributor,
   ],
 })
 export class OAuth2Module implements NestModule {
