@@ -1,5 +1,6 @@
 import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import cors from 'cors';
+import { AccessTokensModule } from '../access-tokens';
 import { JwksController } from './keys/jwks.controller';
 import { JwksService } from './keys/jwks.service';
 import { ClientManagementService } from './registration/client-management.service';
@@ -18,10 +19,21 @@ import { TokenEndpointService } from './token/token-endpoint.service';
 import { TokenMetadataContributor } from './token/token-metadata.contributor';
 import { TokenPairIssuer } from './token/token-pair.issuer';
 import { TokenController } from './token/token.controller';
+import { UserClaims } from './user-claims';
+import { UserinfoMetadataContributor } from './userinfo/userinfo-metadata.contributor';
+import { UserinfoController } from './userinfo/userinfo.controller';
+import { UserinfoService } from './userinfo/userinfo.service';
 
 /** The OAuth 2.0 / OIDC API (resource `oauth`). */
 @Module({
-  controllers: [JwksController, RegistrationController, TokenController, RevocationController],
+  imports: [AccessTokensModule],
+  controllers: [
+    JwksController,
+    RegistrationController,
+    TokenController,
+    RevocationController,
+    UserinfoController,
+  ],
   providers: [
     JwksService,
     ClientMetadataValidator,
@@ -37,6 +49,9 @@ import { TokenController } from './token/token.controller';
     TokenMetadataContributor,
     RevocationService,
     RevocationMetadataContributor,
+    UserClaims,
+    UserinfoService,
+    UserinfoMetadataContributor,
   ],
 })
 export class OAuth2Module implements NestModule {

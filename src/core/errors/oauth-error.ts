@@ -43,3 +43,13 @@ export class OAuthError extends DomainError {
     return this.message;
   }
 }
+
+/**
+ * A protected resource was called without any access token. RFC 6750 §3.1: the 401 challenge
+ * then carries no error code (`WWW-Authenticate: Bearer`); the JSON body says `invalid_token`.
+ */
+export class MissingBearerToken extends OAuthError {
+  constructor() {
+    super('invalid_token', 'no access token was presented');
+  }
+}

@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import type { OAuthError, OAuthErrorCode } from '../../core';
+import { MissingBearerToken, type OAuthError, type OAuthErrorCode } from '../../core';
 
 /** HTTP status for an OAuth error answered as JSON (RFC 6749 §5.2, RFC 6750 §3.1, RFC 7591 §3.2.2). */
 export function oauthErrorStatus(code: OAuthErrorCode): number {
@@ -21,12 +21,15 @@ export function oauthErrorStatus(code: OAuthErrorCode): number {
 
 /**
  * Writes an OAuth error as JSON with `Cache-Control: no-store`. `invalid_client` carries a
- * `WWW-Authenticate` challenge (RFC 6749 §5.2); `invalid_token` a Bearer one (RFC 6750 §3).
+ * `WWW-Authenticate` challenge (RFC 6749 §5.2); `invalid_token` a Bearer one (RFC 6750 §3),
+ * without an error code when no token was presented at all (RFC 6750 §3.1).
  */
 export function sendOAuthError(res: Response, error: OAuthError): void {
   const status = oauthErrorStatus(error.code);
   if (error.code === 'invalid_client') res.setHeader('WWW-Authenticate', 'Basic realm="mas-ts"');
-  if (error.code === 'invalid_token' || error.code === 'insufficient_scope') {
+  if (error instanceof MissingBearerToken) {
+    res.setHeader('WWW-Authenticate', 'Bearer');
+  } else if (error.code === 'invalid_token' || error.code === 'insufficient_scope') {
     res.setHeader('WWW-Authenticate', `Bearer error="${error.code}"`);
   }
   res.setHeader('Cache-Control', 'no-store');

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Clock, Keystore } from '../../core';
 import { UrlBuilder } from '../../http/url-builder';
+import { emailClaims } from '../user-claims';
 
 /** OIDC Core §2: ID tokens are valid for one hour (MAS). */
 export const ID_TOKEN_TTL_S = 3600;
@@ -15,6 +16,8 @@ export interface IdTokenInput {
   nonce: string | null;
   authTime: Date | null;
   accessToken: string;
+  /** OIDC Core §5.4: the address to release when the `email` scope was granted, else null. */
+  email?: string | null;
 }
 
 /** OIDC Core §3.1.3.6: left half of the hash of the access token, hash size from the alg. */
@@ -44,6 +47,7 @@ export class IdTokenIssuer {
       exp: iat + ID_TOKEN_TTL_S,
       at_hash: atHash(input.accessToken, alg),
       preferred_username: input.username,
+      ...emailClaims(input.email ?? null),
     };
     if (input.nonce !== null) claims.nonce = input.nonce;
     if (input.authTime) claims.auth_time = Math.floor(input.authTime.getTime() / 1000);

@@ -36,6 +36,8 @@ export class TokenMetadataContributor implements OnModuleInit {
         'auth_time',
         'at_hash',
         'preferred_username',
+        'email',
+        'email_verified',
       ],
       claim_types_supported: ['normal'],
     });

@@ -32,4 +32,15 @@ export class UserEmailRepository {
   ): Promise<UserEmailEntity[]> {
     return tx.find(UserEmailEntity, { where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
+
+  /** The user's first added address (oldest, ties broken by id), or null when they have none. */
+  findFirstForUser(
+    userId: string,
+    tx: EntityManager = this.dataSource.manager,
+  ): Promise<UserEmailEntity | null> {
+    return tx.findOne(UserEmailEntity, {
+      where: { userId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
 }

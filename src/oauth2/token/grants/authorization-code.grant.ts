@@ -11,6 +11,7 @@ import { OAuth2SessionRepository } from '../../../storage/oauth2/oauth2-session.
 import { UserAccounts } from '../../../users/user-accounts.service';
 import { OAuth2SessionTerminator } from '../../session-terminator';
 import { optionalParam, requiredParam } from '../../form-params';
+import { UserClaims } from '../../user-claims';
 import { IdTokenIssuer } from '../id-token.issuer';
 import { TokenPairIssuer } from '../token-pair.issuer';
 import type { TokenResponse } from '../token-response';
@@ -36,6 +37,7 @@ export class AuthorizationCodeGrant {
     private readonly pairs: TokenPairIssuer,
     private readonly idTokens: IdTokenIssuer,
     private readonly terminator: OAuth2SessionTerminator,
+    private readonly userClaims: UserClaims,
   ) {}
 
   async exchange(
@@ -79,6 +81,7 @@ export class AuthorizationCodeGrant {
 
     const sessionId = this.rng.ulid();
     const scope = grant.scope;
+    const scopeList = scope === '' ? [] : scope.split(' ');
     const issued = await this.tx.run(async (t) => {
       await this.sessions.add(
         {
@@ -86,7 +89,7 @@ export class AuthorizationCodeGrant {
           clientId: client.id,
           userId: user.id,
           userSessionId: browserSession.id,
-          scope: scope === '' ? [] : scope.split(' '),
+          scope: scopeList,
           createdAt: now,
           userAgent,
         },
@@ -115,6 +118,7 @@ export class AuthorizationCodeGrant {
         nonce: grant.nonce,
         authTime: auth?.createdAt ?? null,
         accessToken: issued.accessToken,
+        email: await this.userClaims.emailFor(user.id, scopeList),
       });
     }
     return response;
