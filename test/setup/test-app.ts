@@ -11,14 +11,20 @@ export interface TestApp {
   config: MasConfig;
   db: TestDatabase;
   running: RunningApp;
+  /** The request handler of the named listener of the config (default: the first one). */
+  handler(listener?: string): RequestListener;
   /** A supertest client for the named listener of the config (default: the first one). */
   http(listener?: string): ReturnType<typeof request>;
   close(): Promise<void>;
 }
 
 /** The whole application on a fresh database, reachable per listener without sockets. */
-export async function createTestApp(extraConfig = ''): Promise<TestApp> {
-  const config = await createTestConfig(extraConfig);
+export async function createTestApp(extraConfig: string | string[] = ''): Promise<TestApp> {
+  return startTestApp(await createTestConfig(extraConfig));
+}
+
+/** The whole application for `config` on a fresh database. */
+export async function startTestApp(config: MasConfig): Promise<TestApp> {
   const db = await createTestDatabase();
   const running = await createApp(config, db.dataSource, createRootLogger('silent'));
   const handlers = new Map<string, RequestListener>();
@@ -28,15 +34,17 @@ export async function createTestApp(extraConfig = ''): Promise<TestApp> {
     handlers.set(name, listenerDispatch(running.handler, { name, resources }, l.prefix));
   }
   const first = config.http.listeners[0]?.name ?? 'listener-0';
+  const handler = (listener = first) => {
+    const found = handlers.get(listener);
+    if (!found) throw new Error(`no listener named ${listener}`);
+    return found;
+  };
   return {
     config,
     db,
     running,
-    http: (listener = first) => {
-      const handler = handlers.get(listener);
-      if (!handler) throw new Error(`no listener named ${listener}`);
-      return request(handler);
-    },
+    handler,
+    http: (listener = first) => request(handler(listener)),
     close: async () => {
       await running.app.close();
       await db.drop();

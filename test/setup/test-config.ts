@@ -45,10 +45,15 @@ export function writeTempFiles(...contents: string[]): string[] {
 
 /**
  * A generated config (fresh secrets and keys unless `base` is given, to share them between
- * configs) with the test listeners and `extra` merged on top.
+ * configs) with the test listeners and `extra` (one YAML document or several, in order) merged
+ * on top.
  */
-export async function createTestConfig(extra = '', base = generateConfig()): Promise<MasConfig> {
-  const files = writeTempFiles(base, LISTENERS, ...(extra ? [extra] : []));
+export async function createTestConfig(
+  extra: string | string[] = '',
+  base = generateConfig(),
+): Promise<MasConfig> {
+  const extras = (Array.isArray(extra) ? extra : [extra]).filter((doc) => doc !== '');
+  const files = writeTempFiles(base, LISTENERS, ...extras);
   const { config } = await loadConfigFiles(files);
   return config;
 }
