@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { OAuth2AuthorizationGrantEntity } from '../../src/storage/oauth2/oauth2-authorization-grant.entity';
 import { UserAccounts } from '../../src/users/user-accounts.service';
 import { addClient, REDIRECT_URI, type TestClient } from '../factories/code-flow.factory';
-import { localPath, TestBrowser } from '../factories/test-browser';
+import { localPath, FormBrowser } from '../factories/form-browser';
 import { createTestApp, type TestApp } from '../setup/test-app';
 import { TEST_ISSUER, TEST_PUBLIC_BASE } from '../setup/test-config';
 
@@ -103,7 +103,7 @@ describe('authorization endpoint (RFC 6749 §4.1.1, OIDC Core §3.1.2, RFC 9207)
   });
 
   it('should send a signed-in browser straight to consent', async () => {
-    const browser = new TestBrowser(t);
+    const browser = new FormBrowser(t);
     await browser.signIn('alice', 'correct horse battery');
     const res = await browser.get(`/authorize?${query(client)}`);
     assert.equal(res.status, 303);
@@ -309,7 +309,7 @@ describe('authorization endpoint (RFC 6749 §4.1.1, OIDC Core §3.1.2, RFC 9207)
   });
 
   it('should answer consent_required to prompt=none in a signed-in browser', async () => {
-    const browser = new TestBrowser(t);
+    const browser = new FormBrowser(t);
     await browser.signIn('alice', 'correct horse battery');
     const res = await browser.get(`/authorize?${query(client, { prompt: 'none' })}`);
     assert.equal(errorOf(res.headers.location).error, 'consent_required');

@@ -8,7 +8,7 @@ import { UserSessionEntity } from '../../src/storage/browser-sessions/user-sessi
 import { OAuth2AuthorizationGrantEntity } from '../../src/storage/oauth2/oauth2-authorization-grant.entity';
 import { UserAccounts } from '../../src/users/user-accounts.service';
 import { addClient, REDIRECT_URI, type TestClient } from '../factories/code-flow.factory';
-import { localPath, TestBrowser } from '../factories/test-browser';
+import { localPath, FormBrowser } from '../factories/form-browser';
 import { createTestApp, type TestApp } from '../setup/test-app';
 import { TEST_ISSUER, TEST_PUBLIC_BASE } from '../setup/test-config';
 
@@ -41,7 +41,7 @@ policy:
   const ds = () => t.running.app.get(DataSource);
 
   /** Starts an authorization request and returns the consent path and the PKCE verifier. */
-  async function authorize(browser: TestBrowser, over: Record<string, string> = {}) {
+  async function authorize(browser: FormBrowser, over: Record<string, string> = {}) {
     const verifier = randomBytes(32).toString('base64url');
     const q = new URLSearchParams({
       client_id: client.id,
@@ -61,7 +61,7 @@ policy:
 
   /** Sign-in (when needed) and the consent page of a new request. */
   async function consentPage(
-    browser: TestBrowser,
+    browser: FormBrowser,
     user = 'alice',
     over: Record<string, string> = {},
   ) {
@@ -80,7 +80,7 @@ policy:
     ds().getRepository(OAuth2AuthorizationGrantEntity).findOneByOrFail({ id });
 
   it('should walk login → consent → code → tokens with iss and state on the redirect', async () => {
-    const browser = new TestBrowser(t);
+    const browser = new FormBrowser(t);
     const { consentPath, page, verifier } = await consentPage(browser);
     assert.equal(page.status, 200);
     assert.equal(page.headers['x-frame-options'], 'DENY');
@@ -123,7 +123,7 @@ policy:
   });
 
   it('should answer access_denied when the person cancels, and only once', async () => {
-    const browser = new TestBrowser(t);
+    const browser = new FormBrowser(t);
     const { consentPath, page, grantId } = await consentPage(browser);
     const res = await browser.post(consentPath, { action: 'deny' }, page);
     const location = new URL(res.headers.location);
@@ -140,7 +140,7 @@ policy:
   });
 
   it('should fulfil a grant once: a second allow shows a page, not a second code', async () => {
-    const browser = new TestBrowser(t);
+    const browser = new FormBrowser(t);
     const { consentPath, page } = await consentPage(browser);
     assert.equal((await browser.post(consentPath, { action: 'allow' }, page)).status, 303);
     const again = await browser.post(consentPath, { action: 'allow' }, page);
@@ -149,7 +149,7 @@ policy:
   });
 
   it('should refuse a consent POST without the CSRF token', async () => {
-    const browser = new TestBrowser(t);
+    const browser = new FormBrowser(t);
     const { consentPath, grantId } = await consentPage(browser);
     const res = await browser.post(consentPath, { action: 'allow' });
     assert.equal(res.status, 403);
@@ -158,9 +158,9 @@ policy:
   });
 
   it('should send a signed-out browser from consent to login, keeping the way back', async () => {
-    const signedIn = new TestBrowser(t);
+    const signedIn = new FormBrowser(t);
     const { consentPath } = await consentPage(signedIn);
-    const res = await new TestBrowser(t).get(consentPath);
+    const res = await new FormBrowser(t).get(consentPath);
     assert.equal(res.status, 303);
     const login = new URL(localPath(res, TEST_PUBLIC_BASE), TEST_PUBLIC_BASE);
     assert.equal(login.pathname, '/login');
@@ -168,7 +168,7 @@ policy:
   });
 
   it('should show a page for an unknown or malformed grant id', async () => {
-    const browser = new TestBrowser(t);
+    const browser = new FormBrowser(t);
     await browser.signIn('alice', PASSWORD);
     for (const id of ['01J00000000000000000000000', 'not-a-ulid', '%00']) {
       const res = await browser.get(`/consent/${id}`);
@@ -178,7 +178,7 @@ policy:
   });
 
   it('should refuse a grant left pending for more than an hour', async () => {
-    const browser = new TestBrowser(t);
+    const browser = new FormBrowser(t);
     const { consentPath, grantId } = await consentPage(browser);
     await ds()
       .getRepository(OAuth2AuthorizationGrantEntity)
@@ -192,7 +192,7 @@ policy:
     const ADMIN = { scope: 'urn:matrix:client:api:* urn:synapse:admin:*' };
 
     it('should explain and refuse urn:synapse:admin:* to a non-admin, then return to the client', async () => {
-      const browser = new TestBrowser(t);
+      const browser = new FormBrowser(t);
       const { consentPath, page, grantId } = await consentPage(browser, 'dave', ADMIN);
       assert.equal(page.status, 200);
       assert.match(page.text, /asked for access that your account is not allowed to give/);
@@ -209,7 +209,7 @@ policy:
 
     it('should allow it to users who can request admin, or listed in policy.data.admin_users', async () => {
       for (const user of ['bob', 'carol']) {
-        const browser = new TestBrowser(t);
+        const browser = new FormBrowser(t);
         const { consentPath, page } = await consentPage(browser, user, ADMIN);
         assert.match(page.text, /Administer the Matrix server/, user);
         const res = await browser.post(consentPath, { action: 'allow' }, page);
@@ -220,7 +220,7 @@ policy:
 
   describe('re-authentication (OIDC Core §3.1.2.1 prompt=login, max_age)', () => {
     it('should make a signed-in person enter the password again for prompt=login', async () => {
-      const browser = new TestBrowser(t);
+      const browser = new FormBrowser(t);
       await browser.signIn('alice', PASSWORD);
       const sessionsBefore = await ds().getRepository(UserSessionEntity).count();
       const { path } = await authorize(browser, { prompt: 'login' });
@@ -242,7 +242,7 @@ policy:
     });
 
     it('should ask again when the last sign-in is older than max_age', async () => {
-      const browser = new TestBrowser(t);
+      const browser = new FormBrowser(t);
       await browser.signIn('alice', PASSWORD);
       const fresh = await authorize(browser, { max_age: '300' });
       assert.equal((await browser.get(fresh.path)).status, 200);
@@ -268,7 +268,7 @@ policy:
         );
         return rows[0].n;
       };
-      const browser = new TestBrowser(t);
+      const browser = new FormBrowser(t);
       const { consentPath, page } = await consentPage(browser, 'alice');
       const aliceBefore = await activeOf('alice');
       const switchLink = /href="https:\/\/auth\.example\.test\/(login\?[^"]+)"/.exec(page.text);
@@ -285,7 +285,7 @@ policy:
 
   describe('response modes (OAuth 2.0 Multiple Response Types, Form Post)', () => {
     it('should put the code in the fragment for response_mode=fragment', async () => {
-      const browser = new TestBrowser(t);
+      const browser = new FormBrowser(t);
       const { consentPath, page } = await consentPage(browser, 'alice', {
         response_mode: 'fragment',
       });
@@ -299,7 +299,7 @@ policy:
     });
 
     it('should post the code with a self-submitting form for response_mode=form_post', async () => {
-      const browser = new TestBrowser(t);
+      const browser = new FormBrowser(t);
       const { consentPath, page } = await consentPage(browser, 'alice', {
         response_mode: 'form_post',
       });
@@ -313,7 +313,7 @@ policy:
   });
 
   it('should let the token request omit redirect_uri when the authorization request did', async () => {
-    const browser = new TestBrowser(t);
+    const browser = new FormBrowser(t);
     const { consentPath, page, verifier } = await consentPage(browser, 'alice', {
       redirect_uri: '',
     });

@@ -7,7 +7,7 @@ import { csrfOf, sessionCookie } from './browser';
  * A cookie-keeping browser over supertest for the human pages: follows nothing by itself, so
  * tests see every redirect, and remembers the session cookie the pages set.
  */
-export class TestBrowser {
+export class FormBrowser {
   cookie = '';
 
   constructor(private readonly t: TestApp) {}
