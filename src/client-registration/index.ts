@@ -3,6 +3,7 @@ export { canonicalJson, metadataDigest } from './canonical-json';
 export * from './effective-settings';
 export { parseClientMetadata, type ParseResult } from './parse-client-metadata';
 export type { ClientRegistrationPolicyData } from './policy/client-registration.policy';
+export { signingAlgViolations } from './signing-algs.rule';
 export { validateClientMetadata } from './validate-client-metadata';
 export {
   registrationErrorFor,

@@ -209,6 +209,18 @@ describe('dynamic client registration (RFC 7591, MSC2966)', () => {
       /missing JWK Set/,
     ],
     [
+      'an ID token algorithm no configured key signs with',
+      { ...WEB, id_token_signed_response_alg: 'HS256' },
+      'invalid_client_metadata',
+      /id_token_signed_response_alg 'HS256' is not supported/,
+    ],
+    [
+      'an unsigned userinfo response algorithm',
+      { ...WEB, userinfo_signed_response_alg: 'none' },
+      'invalid_client_metadata',
+      /userinfo_signed_response_alg 'none' is not supported/,
+    ],
+    [
       'an incoherent response type',
       { ...WEB, response_types: ['token'] },
       'invalid_client_metadata',

@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import {
   parseClientMetadata,
   registrationErrorFor,
+  signingAlgViolations,
   validateClientMetadata,
   withoutDeviceCodeGrant,
   type ClientMetadata,
 } from '../../client-registration';
 import { OAuthConfig, PolicyConfig } from '../../config';
-import { OAuthError } from '../../core';
+import { Keystore, OAuthError } from '../../core';
 
 /** Turns a request body into registrable metadata, or throws the RFC 7591 §3.2.2 error. */
 @Injectable()
@@ -15,6 +16,7 @@ export class ClientMetadataValidator {
   constructor(
     private readonly policy: PolicyConfig,
     private readonly oauth: OAuthConfig,
+    private readonly keystore: Keystore,
   ) {}
 
   validate(body: unknown): ClientMetadata {
@@ -24,7 +26,10 @@ export class ClientMetadataValidator {
     const metadata = this.oauth.device_code_grant_enabled
       ? parsed.metadata
       : withoutDeviceCodeGrant(parsed.metadata);
-    const violations = validateClientMetadata(metadata, this.policy.data.client_registration ?? {});
+    const violations = [
+      ...validateClientMetadata(metadata, this.policy.data.client_registration ?? {}),
+      ...signingAlgViolations(metadata, this.keystore.signingAlgorithms()),
+    ];
     if (violations.length > 0) {
       const { code, description } = registrationErrorFor(violations);
       throw new OAuthError(code, description);
