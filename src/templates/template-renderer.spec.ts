@@ -21,11 +21,20 @@ const COMMON: TemplateContext = {
 /** One sample context per built-in view; a new view without one fails the check below. */
 const SAMPLES: Record<string, TemplateContext[]> = {
   'login.njk': [
-    { form: { username: '', next: null, error: null }, login_with_email: false },
+    { form: { username: '', next: null, error: null, retry_after: null }, login_with_email: false },
     {
-      form: { username: 'alice', next: '/consent/1', error: 'invalid_credentials' },
+      form: {
+        username: 'alice',
+        next: '/consent/1',
+        error: 'invalid_credentials',
+        retry_after: null,
+      },
       login_with_email: true,
     },
+    ...[1, 60, 2_000_000].map((seconds) => ({
+      form: { username: 'alice', next: null, error: 'rate_limited', retry_after: seconds },
+      login_with_email: false,
+    })),
   ],
   'index.njk': [{}, { current_user: { username: 'alice' } }],
   'error.njk': [
