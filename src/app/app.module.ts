@@ -12,6 +12,7 @@ import { LoginModule } from '../login/login.module';
 import { AuthorizationModule } from '../oauth2/authorize/authorization.module';
 import { OAuth2Module } from '../oauth2/oauth2.module';
 import { ProviderMetadataModule } from '../provider-metadata/provider-metadata.module';
+import { RateLimitModule } from '../rate-limit';
 import { StorageModule } from '../storage/storage.module';
 import { TemplatesModule } from '../templates/templates.module';
 import { UsersModule } from '../users/users.module';
@@ -33,6 +34,7 @@ export class AppModule {
         CoreModule,
         DatabaseModule.forDataSource(dataSource),
         StorageModule,
+        RateLimitModule,
         UsersModule,
         KeysModule,
         HttpSupportModule,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccountConfig, MatrixConfig, PasswordsConfig } from '../config';
+import { retryAfterSeconds } from '../rate-limit';
 import { UserAccounts } from '../users/user-accounts.service';
 import {
   BrowserSessions,
@@ -39,18 +40,20 @@ export class LoginService {
         this.matrix.homeserver,
         this.account.login_with_email_allowed,
       );
-    return this.form(username, query.next, null, 200, reauth);
+    return this.form(username, query.next, null, 200, { reauth });
   }
 
   /**
    * Checks the credentials. A wrong password and an unknown user give the same 400 form; the
-   * locked and deactivated pages appear only after a correct password.
+   * locked and deactivated pages appear only after a correct password. An attempt refused by
+   * `rate_limiting.login` gets the form again with 429 and `Retry-After` (RFC 6585 §4), its
+   * password unchecked.
    */
   async submit(web: WebContext, form: LoginForm): Promise<WebResult> {
     const result =
       form.username === '' || form.password === ''
         ? ({ ok: false, reason: 'invalid_credentials' } as const)
-        : await this.users.authenticate(form.username, form.password);
+        : await this.users.authenticate(form.username, form.password, web.ip);
     if (result.ok) {
       await this.sessions.signInWithPassword(web, result.user, result.passwordId);
       return redirect(safeNext(form.next));
@@ -58,6 +61,10 @@ export class LoginService {
     switch (result.reason) {
       case 'invalid_credentials':
         return this.form(form.username, form.next, 'invalid_credentials', 400);
+      case 'rate_limited': {
+        const seconds = retryAfterSeconds(result.retryAfterMs);
+        return this.form(form.username, form.next, 'rate_limited', 429, { retryAfter: seconds });
+      }
       case 'locked':
         return page('account-locked.njk', {}, 403);
       case 'deactivated':
@@ -72,15 +79,23 @@ export class LoginService {
     next: unknown,
     error: string | null,
     status: number,
-    reauth = false,
+    extra: { reauth?: boolean; retryAfter?: number } = {},
   ) {
+    const retryAfter = extra.retryAfter ?? null;
     return page(
       'login.njk',
       {
-        form: { username, next: safeNextOrNull(next), error, reauth },
+        form: {
+          username,
+          next: safeNextOrNull(next),
+          error,
+          reauth: extra.reauth ?? false,
+          retry_after: retryAfter,
+        },
         login_with_email: this.account.login_with_email_allowed,
       },
       status,
+      retryAfter === null ? {} : { 'Retry-After': String(retryAfter) },
     );
   }
 }

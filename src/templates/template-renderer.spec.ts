@@ -60,11 +60,30 @@ const CONSENT_SAMPLES: TemplateContext[] = [
 /** One sample context per built-in view; a new view without one fails the check below. */
 const SAMPLES: Record<string, TemplateContext[]> = {
   'login.njk': [
-    { form: { username: '', next: null, error: null, reauth: false }, login_with_email: false },
     {
-      form: { username: 'alice', next: '/consent/1', error: 'invalid_credentials', reauth: true },
+      form: { username: '', next: null, error: null, reauth: false, retry_after: null },
+      login_with_email: false,
+    },
+    {
+      form: {
+        username: 'alice',
+        next: '/consent/1',
+        error: 'invalid_credentials',
+        reauth: true,
+        retry_after: null,
+      },
       login_with_email: true,
     },
+    ...[1, 60, 2_000_000].map((seconds) => ({
+      form: {
+        username: 'alice',
+        next: null,
+        error: 'rate_limited',
+        reauth: false,
+        retry_after: seconds,
+      },
+      login_with_email: false,
+    })),
   ],
   'index.njk': [{}, { current_user: { username: 'alice' } }],
   'error.njk': [

@@ -3,11 +3,13 @@ import { AccountConfig, MatrixConfig } from '../config';
 import { Clock, Rng } from '../core';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { PasswordsDisabled } from '../passwords/password-errors';
+import { RateLimiter } from '../rate-limit';
 import { UserEmailRepository } from '../storage/users/user-email.repository';
 import { UserPasswordRepository } from '../storage/users/user-password.repository';
 import type { UserEntity } from '../storage/users/user.entity';
 import { UserRepository } from '../storage/users/user.repository';
 import { isValidEmail } from './email-address';
+import { accountKeyOfUnknown, accountKeyOfUser } from './password-check-key';
 import {
   InvalidEmail,
   InvalidPassword,
@@ -33,7 +35,9 @@ export type PasswordAuthentication =
   | {
       ok: false;
       reason: 'invalid_credentials' | 'locked' | 'deactivated' | 'password_login_disabled';
-    };
+    }
+  /** `rate_limiting.login` refused the attempt; the password was not checked. */
+  | { ok: false; reason: 'rate_limited'; retryAfterMs: number };
 
 /** What `register` creates. */
 export interface RegisterUserInput {
@@ -66,6 +70,7 @@ export class UserAccounts {
     private readonly passwords: UserPasswordRepository,
     private readonly emails: UserEmailRepository,
     private readonly hasher: PasswordHasher,
+    private readonly limiter: RateLimiter,
     private readonly account: AccountConfig,
     private readonly matrix: MatrixConfig,
     private readonly clock: Clock,
@@ -75,13 +80,28 @@ export class UserAccounts {
   /**
    * Checks a username (localpart or `@localpart:server` of this homeserver; case-insensitive)
    * or, when `account.login_with_email_allowed`, an email address owned by exactly one user,
-   * with its password (MAS views/login.rs). An unknown user still costs one verification, and
-   * locked/deactivated are disclosed only after a correct password. A hash made by an older
-   * scheme is upgraded: a new `user_passwords` row with `upgraded_from_id`.
+   * with its password (MAS views/login.rs), for the client at `ip` (null when unknown).
+   * `rate_limiting.login` is asked first, per address and per account, and for an unknown
+   * identifier too (keyed by the identifier itself), so that a refusal, like every other
+   * answer, does not tell whether the account exists; a refused attempt checks no password. An
+   * unknown user still costs one verification, and locked/deactivated are disclosed only after a
+   * correct password. A hash made by an older scheme is upgraded: a new `user_passwords` row
+   * with `upgraded_from_id`.
    */
-  async authenticate(identifier: string, password: string): Promise<PasswordAuthentication> {
+  async authenticate(
+    identifier: string,
+    password: string,
+    ip: string | null,
+  ): Promise<PasswordAuthentication> {
     if (!this.hasher.enabled) return { ok: false, reason: 'password_login_disabled' };
     const user = await this.lookUp(identifier);
+    const limit = await this.limiter.checkPassword(
+      ip,
+      user ? accountKeyOfUser(user.id) : accountKeyOfUnknown(identifier, this.matrix.homeserver),
+    );
+    if (!limit.allowed) {
+      return { ok: false, reason: 'rate_limited', retryAfterMs: limit.retryAfterMs };
+    }
     const active = user ? await this.passwords.findActiveForUser(user.id) : null;
     if (!user || !active) {
       await this.hasher.verifyDummy(password);

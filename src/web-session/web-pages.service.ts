@@ -54,6 +54,7 @@ export class WebPages {
     };
     const html = this.renderer.render(result.view, context, web.locale);
     this.writeCookie(res, web);
+    for (const [name, value] of Object.entries(result.headers)) res.setHeader(name, value);
     this.writeHtml(res, result.status, html);
   }
 

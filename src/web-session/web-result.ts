@@ -2,13 +2,25 @@ import type { TemplateContext } from '../templates';
 
 /** What a human page handler answers: a rendered view or a 303 redirect. */
 export type WebResult =
-  | { kind: 'page'; view: string; status: number; context: TemplateContext }
+  | {
+      kind: 'page';
+      view: string;
+      status: number;
+      context: TemplateContext;
+      /** Extra response headers, e.g. `Retry-After` on a 429. */
+      headers: Readonly<Record<string, string>>;
+    }
   | { kind: 'redirect'; path: string }
   | { kind: 'external'; url: string };
 
 /** Renders `view` with the common page values plus `context`. */
-export function page(view: string, context: TemplateContext = {}, status = 200): WebResult {
-  return { kind: 'page', view, status, context };
+export function page(
+  view: string,
+  context: TemplateContext = {},
+  status = 200,
+  headers: Readonly<Record<string, string>> = {},
+): WebResult {
+  return { kind: 'page', view, status, context, headers };
 }
 
 /**

@@ -9,7 +9,12 @@ import { fillLoginForm, submitForm, waitForUrlPrefix } from '../setup/browser-pa
 import { createBrowserTestApp, type BrowserTestApp } from '../setup/browser-test-app';
 import { startLoopbackServer, type LoopbackServer } from '../setup/loopback-server';
 import { startRedirectTarget, type RedirectTarget } from '../setup/redirect-target';
-import { describeWithChromium, launchTestBrowser, within, type TestBrowser } from '../setup/test-browser';
+import {
+  describeWithChromium,
+  launchTestBrowser,
+  within,
+  type TestBrowser,
+} from '../setup/test-browser';
 
 const PASSWORD = 'correct horse battery';
 
@@ -72,7 +77,8 @@ describeWithChromium('browser: authorization code flow through login and consent
       client_id: c.id,
       redirect_uri: redirectUri,
       response_type: 'code',
-      scope: 'openid urn:matrix:org.matrix.msc2967.client:api:* urn:matrix:org.matrix.msc2967.client:device:BROWSERDEV1',
+      scope:
+        'openid urn:matrix:org.matrix.msc2967.client:api:* urn:matrix:org.matrix.msc2967.client:device:BROWSERDEV1',
       state: 'browser-state',
       nonce: 'browser-nonce',
       code_challenge: createHash('sha256').update(verifier).digest('base64url'),

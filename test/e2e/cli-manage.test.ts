@@ -68,11 +68,11 @@ describe('mas-ts manage register-user | set-password', () => {
     try {
       await owned.dataSource.initialize();
       const accounts = accountsOn(owned.dataSource);
-      assert.deepEqual(await accounts.authenticate('alice', 'first-pw'), {
+      assert.deepEqual(await accounts.authenticate('alice', 'first-pw', '192.0.2.1'), {
         ok: false,
         reason: 'invalid_credentials',
       });
-      const login = await accounts.authenticate('alice', 'second-pw');
+      const login = await accounts.authenticate('alice', 'second-pw', '192.0.2.1');
       assert.ok(login.ok);
       assert.equal(login.user.canRequestAdmin, true);
       const emails = await new UserEmailRepository(owned.dataSource).listForUser(login.user.id);

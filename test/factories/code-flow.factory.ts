@@ -80,7 +80,9 @@ export async function consentedGrant(
   const browser = await app
     .get(UserSessionRepository)
     .add({ id: ulid(), userId: user.id, createdAt: now, userAgent: 'test', ip: '127.0.0.1' });
-  const auth = await app.get(UserAccounts).authenticate(user.username, 'correct horse battery');
+  const auth = await app
+    .get(UserAccounts)
+    .authenticate(user.username, 'correct horse battery', '127.0.0.1');
   if (!auth.ok) throw new Error('test user cannot sign in');
   await app.get(UserSessionAuthenticationRepository).addPassword({
     id: ulid(),

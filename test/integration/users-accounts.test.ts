@@ -9,9 +9,13 @@ import {
   UsernameTaken,
   UserNotFound,
 } from '../../src/users/user-errors';
+import { RateLimiterConfig } from '../../src/config';
 import { FakeClock } from '../fakes/fake-clock';
 import { createTestDatabase, type TestDatabase } from '../setup/test-database';
 import { accountsOn } from './users-fixtures';
+
+/** The client address of every attempt; the fixture's limits are too generous to matter. */
+const CLIENT_IP = '192.0.2.1';
 
 describe('UserAccounts on a real database', () => {
   let db: TestDatabase;
@@ -96,12 +100,16 @@ describe('UserAccounts on a real database', () => {
     const username = fresh('login');
     const user = await accounts.register({ username, password: 'pw-login' });
     for (const identifier of [username, username.toUpperCase(), `@${username}:example.test`]) {
-      const result = await accounts.authenticate(identifier, 'pw-login');
+      const result = await accounts.authenticate(identifier, 'pw-login', CLIENT_IP);
       assert.ok(result.ok, identifier);
       assert.equal(result.user.id, user.id);
       assert.equal(result.passwordId, (await passwordRows(user.id))[0].id);
     }
-    const otherServer = await accounts.authenticate(`@${username}:other.test`, 'pw-login');
+    const otherServer = await accounts.authenticate(
+      `@${username}:other.test`,
+      'pw-login',
+      CLIENT_IP,
+    );
     assert.deepEqual(otherServer, { ok: false, reason: 'invalid_credentials' });
   });
 
@@ -112,9 +120,9 @@ describe('UserAccounts on a real database', () => {
     const noPassword = fresh('nopw');
     await accounts.register({ username: noPassword });
     const refused = { ok: false, reason: 'invalid_credentials' };
-    assert.deepEqual(await accounts.authenticate(username, 'wrong'), refused);
-    assert.deepEqual(await accounts.authenticate(fresh('ghost'), 'right'), refused);
-    assert.deepEqual(await accounts.authenticate(noPassword, ''), refused);
+    assert.deepEqual(await accounts.authenticate(username, 'wrong', CLIENT_IP), refused);
+    assert.deepEqual(await accounts.authenticate(fresh('ghost'), 'right', CLIENT_IP), refused);
+    assert.deepEqual(await accounts.authenticate(noPassword, '', CLIENT_IP), refused);
   });
 
   it('should authenticate by email only when login_with_email_allowed and the owner is unique', async () => {
@@ -122,16 +130,16 @@ describe('UserAccounts on a real database', () => {
     const email = `${username}@example.com`;
     await accountsOn(db.dataSource).register({ username, password: 'pw-mail', emails: [email] });
     const withoutEmail = accountsOn(db.dataSource);
-    assert.equal((await withoutEmail.authenticate(email, 'pw-mail')).ok, false);
+    assert.equal((await withoutEmail.authenticate(email, 'pw-mail', CLIENT_IP)).ok, false);
     const withEmail = accountsOn(db.dataSource, { loginWithEmail: true });
-    const result = await withEmail.authenticate(email.toUpperCase(), 'pw-mail');
+    const result = await withEmail.authenticate(email.toUpperCase(), 'pw-mail', CLIENT_IP);
     assert.ok(result.ok);
     assert.equal(result.user.username, username);
 
     const shared = `shared-${username}@example.com`;
     await withEmail.register({ username: fresh('share'), password: 'pw-share', emails: [shared] });
     await withEmail.register({ username: fresh('share'), password: 'pw-share', emails: [shared] });
-    assert.equal((await withEmail.authenticate(shared, 'pw-share')).ok, false);
+    assert.equal((await withEmail.authenticate(shared, 'pw-share', CLIENT_IP)).ok, false);
   });
 
   it('should disclose locked and deactivated only after a correct password', async () => {
@@ -142,24 +150,24 @@ describe('UserAccounts on a real database', () => {
     const gone = await accounts.register({ username: fresh('gone'), password: 'pw' });
     assert.equal(await users.lock(locked.id, clock.now()), true);
     assert.equal(await users.deactivate(gone.id, clock.now()), true);
-    assert.deepEqual(await accounts.authenticate(locked.username, 'pw'), {
+    assert.deepEqual(await accounts.authenticate(locked.username, 'pw', CLIENT_IP), {
       ok: false,
       reason: 'locked',
     });
-    assert.deepEqual(await accounts.authenticate(gone.username, 'pw'), {
+    assert.deepEqual(await accounts.authenticate(gone.username, 'pw', CLIENT_IP), {
       ok: false,
       reason: 'deactivated',
     });
-    assert.deepEqual(await accounts.authenticate(locked.username, 'nope'), {
+    assert.deepEqual(await accounts.authenticate(locked.username, 'nope', CLIENT_IP), {
       ok: false,
       reason: 'invalid_credentials',
     });
-    assert.deepEqual(await accounts.authenticate(gone.username, 'nope'), {
+    assert.deepEqual(await accounts.authenticate(gone.username, 'nope', CLIENT_IP), {
       ok: false,
       reason: 'invalid_credentials',
     });
     assert.equal(await users.unlock(locked.id), true);
-    assert.equal((await accounts.authenticate(locked.username, 'pw')).ok, true);
+    assert.equal((await accounts.authenticate(locked.username, 'pw', CLIENT_IP)).ok, true);
   });
 
   it('should upgrade a v1 bcrypt hash to the v2 argon2id scheme on login, once', async () => {
@@ -180,10 +188,10 @@ describe('UserAccounts on a real database', () => {
         { version: 2, algorithm: 'argon2id' },
       ],
     });
-    assert.equal((await v2.authenticate(user.username, 'wrong')).ok, false);
+    assert.equal((await v2.authenticate(user.username, 'wrong', CLIENT_IP)).ok, false);
     assert.equal((await passwordRows(user.id)).length, 1, 'no upgrade on a wrong password');
 
-    const result = await v2.authenticate(user.username, 'pw-up');
+    const result = await v2.authenticate(user.username, 'pw-up', CLIENT_IP);
     assert.ok(result.ok);
     const rows = await passwordRows(user.id);
     assert.equal(rows.length, 2);
@@ -194,7 +202,7 @@ describe('UserAccounts on a real database', () => {
     assert.equal(result.passwordId, upgraded.id);
 
     clock.advance(1000);
-    const again = await v2.authenticate(user.username, 'pw-up');
+    const again = await v2.authenticate(user.username, 'pw-up', CLIENT_IP);
     assert.ok(again.ok);
     assert.equal(again.passwordId, upgraded.id);
     assert.equal((await passwordRows(user.id)).length, 2);
@@ -207,8 +215,8 @@ describe('UserAccounts on a real database', () => {
     await accounts.register({ username, password: 'old' });
     clock.advance(1000);
     await accounts.setPassword(username, 'new');
-    assert.equal((await accounts.authenticate(username, 'old')).ok, false);
-    assert.equal((await accounts.authenticate(username, 'new')).ok, true);
+    assert.equal((await accounts.authenticate(username, 'old', CLIENT_IP)).ok, false);
+    assert.equal((await accounts.authenticate(username, 'new', CLIENT_IP)).ok, true);
     await assert.rejects(accounts.setPassword(fresh('nobody'), 'x'), UserNotFound);
   });
 
@@ -216,7 +224,7 @@ describe('UserAccounts on a real database', () => {
     const username = fresh('off');
     await accountsOn(db.dataSource).register({ username, password: 'pw' });
     const off = accountsOn(db.dataSource, { passwordsEnabled: false });
-    assert.deepEqual(await off.authenticate(username, 'pw'), {
+    assert.deepEqual(await off.authenticate(username, 'pw', CLIENT_IP), {
       ok: false,
       reason: 'password_login_disabled',
     });
@@ -226,5 +234,29 @@ describe('UserAccounts on a real database', () => {
       PasswordsDisabled,
     );
     assert.equal((await off.register({ username: fresh('off') })).canRequestAdmin, false);
+  });
+
+  it('should ask rate_limiting.login before the password, alike for known and unknown names', async () => {
+    const strict = {
+      per_ip: RateLimiterConfig.of(1_000, 1),
+      per_account: RateLimiterConfig.of(2, 0.001),
+    };
+    const accounts = accountsOn(db.dataSource, { loginLimits: strict });
+    const known = fresh('known');
+    await accounts.register({ username: known, password: 'pw-known' });
+    const unknown = fresh('unknown');
+    const answers = async (name: string, password: string) => {
+      const reasons: string[] = [];
+      for (const spelling of [name, name.toUpperCase(), `@${name}:example.test`]) {
+        const result = await accounts.authenticate(spelling, password, CLIENT_IP);
+        reasons.push(result.ok ? 'ok' : result.reason);
+      }
+      return reasons;
+    };
+    const expected = ['invalid_credentials', 'invalid_credentials', 'rate_limited'];
+    assert.deepEqual(await answers(known, 'wrong'), expected);
+    assert.deepEqual(await answers(unknown, 'wrong'), expected);
+    const right = await accounts.authenticate(known, 'pw-known', '198.51.100.7');
+    assert.ok(!right.ok && right.reason === 'rate_limited' && right.retryAfterMs > 0);
   });
 });

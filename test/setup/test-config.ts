@@ -6,7 +6,11 @@ import { generateConfig, loadConfigFiles, type MasConfig } from '../../src/confi
 export const TEST_PUBLIC_BASE = 'https://auth.example.test/';
 export const TEST_ISSUER = 'https://example.test/';
 
-/** Listeners used by the e2e tests: everything on `web`, health alone on `internal`. */
+/**
+ * Listeners used by the e2e tests: everything on `web`, health alone on `internal`. Login limits
+ * so generous that no test logging in many times from one address reaches them; the rate-limit
+ * tests pass strict ones as extra config.
+ */
 const LISTENERS = `
 http:
   public_base: ${TEST_PUBLIC_BASE}
@@ -31,6 +35,14 @@ http:
 matrix:
   homeserver: example.test
   endpoint: http://127.0.0.1:1/
+rate_limiting:
+  login:
+    per_ip:
+      burst: 1000000
+      per_second: 1000
+    per_account:
+      burst: 1000000
+      per_second: 1000
 `;
 
 /** Writes YAML files into a fresh temporary directory and returns their paths. */

@@ -173,7 +173,8 @@ policy:
   #   registration: { banned_usernames: { literals: [admin, root] } }
   data: {}
 
-# Each limiter allows \`burst\` actions at once and refills at \`per_second\`.
+# Each limiter allows \`burst\` actions at once and \`per_second\` on average, in each
+# process's memory (mas-ts: \`burst\` per window of burst/per_second seconds).
 rate_limiting:
   account_recovery:
     per_ip: { burst: 3, per_second: 0.0008 }

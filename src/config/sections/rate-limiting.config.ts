@@ -1,9 +1,22 @@
-import { Nested, Num } from '../validation/rules';
+import { Int, Nested, Rule } from '../validation/rules';
 
-/** A token bucket: `burst` actions at once, refilled at `per_second` (GCRA in MAS). */
+/** MAS's bounds: the period 1/`per_second` must be at least 1 ns (governor's `Quota`). */
+const MAX_PER_SECOND = 1e9;
+
+/**
+ * A token bucket: `burst` actions at once, refilled at `per_second` (GCRA in MAS). As in MAS,
+ * `burst` is a whole number of at least 1 (`NonZeroU32`) and `per_second` is more than 0 and
+ * at most 1e9, so a limiter can neither refuse everything nor never refill
+ * (crates/config/src/sections/rate_limiting.rs). How mas-ts enforces it: src/rate-limit.
+ */
 export class RateLimiterConfig {
-  @Num(0) burst!: number;
-  @Num(0) per_second!: number;
+  @Int(1, 4_294_967_295) burst!: number;
+  @Rule(
+    'perSecond',
+    (v) => typeof v === 'number' && Number.isFinite(v) && v > 0 && v <= MAX_PER_SECOND,
+    `must be a number more than 0 and at most ${MAX_PER_SECOND}`,
+  )
+  per_second!: number;
 
   static of(burst: number, per_second: number): RateLimiterConfig {
     return Object.assign(new RateLimiterConfig(), { burst, per_second });

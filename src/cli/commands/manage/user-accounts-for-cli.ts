@@ -3,6 +3,7 @@ import type { MasConfig } from '../../../config';
 import { CryptoRng, DomainError, SystemClock } from '../../../core';
 import { createRootLogger } from '../../../logging/root-logger';
 import { PasswordHasher } from '../../../passwords/password-hasher';
+import { RateLimiter } from '../../../rate-limit';
 import { UserEmailRepository } from '../../../storage/users/user-email.repository';
 import { UserPasswordRepository } from '../../../storage/users/user-password.repository';
 import { UserRepository } from '../../../storage/users/user.repository';
@@ -36,6 +37,7 @@ export async function withUserAccounts<T>(
       new UserPasswordRepository(ds),
       new UserEmailRepository(ds),
       new PasswordHasher(config.passwords, rng),
+      new RateLimiter(config.rate_limiting),
       config.account,
       config.matrix,
       clock,

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { RateLimitingConfig } from '../config';
+import { Bucket } from './bucket';
+import type { RateLimitVerdict } from './rate-limit-verdict';
+import { requesterKey } from './requester-key';
+
+/**
+ * MAS's rate limiters (crates/handlers/src/rate_limit.rs), one named check per kind of action,
+ * with the `rate_limiting` config. Per process and in memory, as MAS; see {@link Bucket} for
+ * how a limiter counts.
+ */
+@Injectable()
+export class RateLimiter {
+  private readonly passwordPerIp: Bucket;
+  private readonly passwordPerAccount: Bucket;
+
+  constructor(config: RateLimitingConfig) {
+    this.passwordPerIp = new Bucket('password-ip', config.login.per_ip);
+    this.passwordPerAccount = new Bucket('password-account', config.login.per_account);
+  }
+
+  /**
+   * One password check by the client at `ip` (null when unknown) against `accountKey`, asked
+   * before the password is verified (MAS `check_password`, `rate_limiting.login`). The address
+   * is charged first; an attempt it refuses is not charged to the account, so one client cannot
+   * use up someone else's allowance; otherwise the account is charged too. `accountKey` is
+   * opaque: the caller makes it the same for every spelling of one account, and equally shaped
+   * for unknown accounts so the answers do not tell whether an account exists.
+   */
+  async checkPassword(ip: string | null, accountKey: string): Promise<RateLimitVerdict> {
+    const byAddress = await this.passwordPerIp.take(requesterKey(ip));
+    if (!byAddress.allowed) return byAddress;
+    return this.passwordPerAccount.take(accountKey);
+  }
+}
