@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import type { Logger } from 'pino';
 import { BrandingConfig } from '../config';
 import { UrlBuilder } from '../http/url-builder';
 import { TemplateRenderer, type TemplateContext } from '../templates';
 import { CsrfTokens } from './csrf-tokens.service';
 import { SessionCookieCodec } from './session-cookie';
 import type { WebContext } from './web-context';
+import { webErrorKindOf } from './web-error-kind';
 import type { WebResult } from './web-result';
 import { webContextOf } from './web-session.guard';
 
@@ -56,6 +58,23 @@ export class WebPages {
     this.writeCookie(res, web);
     for (const [name, value] of Object.entries(result.headers)) res.setHeader(name, value);
     this.writeHtml(res, result.status, html);
+  }
+
+  /**
+   * The error page an unclaimed exception deserves (CSRF 403, 404, 413, 400, else 500); a 500
+   * is logged once and shows the request id for support. A response already under way is cut.
+   */
+  sendFailure(req: Request, res: Response, error: unknown): void {
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    const kind = webErrorKindOf(error);
+    const logged = req as Request & { id?: string | number; log?: Logger };
+    if (kind === 'server_error') logged.log?.error({ err: error }, 'unhandled error');
+    const requestId =
+      kind === 'server_error' && logged.id !== undefined ? `${logged.id}` : undefined;
+    this.sendError(req, res, kind, requestId);
   }
 
   /** An error page in the browser's language; it never shows internals or sets cookies. */

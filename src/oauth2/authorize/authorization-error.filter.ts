@@ -1,15 +1,12 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import type { Logger } from 'pino';
-import { page, WebPages, webContextOf, webErrorKindOf } from '../../web-session';
+import { page, WebPages, webContextOf, type WebResult } from '../../web-session';
 import {
   AuthorizationRedirectError,
   StaleAuthorizationRequest,
   UnsafeAuthorizationRequest,
 } from './authorization-errors';
 import { AuthorizationResponder } from './authorization-responder';
-
-type LoggedRequest = Request & { id?: string; log?: Logger };
 
 /**
  * Errors of the authorization and consent pages: an untrusted client or redirect URI gets a
@@ -24,28 +21,26 @@ export class AuthorizationErrorFilter implements ExceptionFilter {
   ) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
-    const req = host.switchToHttp().getRequest<LoggedRequest>();
+    const req = host.switchToHttp().getRequest<Request>();
     const res = host.switchToHttp().getResponse<Response>();
-    if (res.headersSent) {
-      res.destroy();
-      return;
-    }
     const web = webContextOf(req);
-    if (web && error instanceof AuthorizationRedirectError) {
-      this.pages.send(res, web, this.responder.error(error.target, error.error, error.description));
-      return;
+    const result = web && !res.headersSent ? this.answerFor(error) : null;
+    if (web && result) this.pages.send(res, web, result);
+    else this.pages.sendFailure(req, res, error);
+  }
+
+  /** The page or redirect an authorization error deserves; null for any other error. */
+  private answerFor(error: unknown): WebResult | null {
+    if (error instanceof AuthorizationRedirectError) {
+      return this.responder.error(error.target, error.error, error.description);
     }
-    if (web && error instanceof UnsafeAuthorizationRequest) {
-      this.pages.send(res, web, page('authorization-error.njk', { reason: error.reason }, 400));
-      return;
+    if (error instanceof UnsafeAuthorizationRequest) {
+      return page('authorization-error.njk', { reason: error.reason }, 400);
     }
-    if (web && error instanceof StaleAuthorizationRequest) {
+    if (error instanceof StaleAuthorizationRequest) {
       const status = error.reason === 'not_found' ? 404 : 400;
-      this.pages.send(res, web, page('authorization-stale.njk', { reason: error.reason }, status));
-      return;
+      return page('authorization-stale.njk', { reason: error.reason }, status);
     }
-    const kind = webErrorKindOf(error);
-    if (kind === 'server_error') req.log?.error({ err: error }, 'unhandled error');
-    this.pages.sendError(req, res, kind, kind === 'server_error' ? req.id : undefined);
+    return null;
   }
 }
