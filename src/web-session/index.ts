@@ -12,7 +12,7 @@ export { WebContext, type BrowserSession } from './web-context';
 export { webErrorKindOf } from './web-error-kind';
 export { WEB_ERRORS, WebPages, type WebErrorKind } from './web-pages.service';
 export { externalRedirect, page, redirect, type WebResult } from './web-result';
-export { CsrfError } from './web-session.errors';
+export { CsrfError, NotAFormError } from './web-session.errors';
 export { AcceptsForeignPost, WebSessionGuard, webContextOf } from './web-session.guard';
 export { WebSessionModule } from './web-session.module';
 export { UseWebSession, Web } from './web.decorators';

@@ -8,3 +8,12 @@ export class CsrfError extends DomainError {
     super('the form is missing a valid CSRF token');
   }
 }
+
+/** A submission to a human page that is not an HTML form (`application/x-www-form-urlencoded`). */
+export class NotAFormError extends DomainError {
+  readonly code = 'not_a_form';
+
+  constructor() {
+    super('human pages only accept application/x-www-form-urlencoded submissions');
+  }
+}

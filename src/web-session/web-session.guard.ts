@@ -6,6 +6,7 @@ import { BrowserSessions } from './browser-sessions.service';
 import { CsrfTokens } from './csrf-tokens.service';
 import { SessionCookieCodec } from './session-cookie';
 import { WebContext } from './web-context';
+import { NotAFormError } from './web-session.errors';
 
 const WEB_CONTEXT = Symbol('mas.web-context');
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -13,6 +14,11 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const NO_FORM_STATE = 'mas:web-session:no-form-state';
 
 type WithWebContext = Request & { [WEB_CONTEXT]?: WebContext };
+
+function isFormEncoded(contentType: string | undefined): boolean {
+  const mediaType = contentType?.split(';', 1)[0]?.trim().toLowerCase();
+  return mediaType === 'application/x-www-form-urlencoded';
+}
 
 /**
  * Marks a POST route that is not a form of ours and changes nothing a third-party site could
@@ -56,9 +62,11 @@ export class WebSessionGuard implements CanActivate {
       context.getHandler(),
       context.getClass(),
     ]);
-    if (!SAFE_METHODS.has(req.method) && !foreignPost) {
+    if (!SAFE_METHODS.has(req.method)) {
+      // Our pages only post HTML forms; a JSON or text body is never read as one.
+      if (!isFormEncoded(req.headers['content-type'])) throw new NotAFormError();
       const body = req.body as Record<string, unknown> | undefined;
-      this.csrf.check(web, body?.csrf);
+      if (!foreignPost) this.csrf.check(web, body?.csrf);
     }
     return true;
   }

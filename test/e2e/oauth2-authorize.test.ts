@@ -268,6 +268,12 @@ describe('authorization endpoint (RFC 6749 §4.1.1, OIDC Core §3.1.2, RFC 9207)
       ],
       ['an unknown prompt', () => query(client, { prompt: 'sideways' }), 'invalid_request'],
       [
+        'prompt=create while registration is not offered',
+        () => query(client, { prompt: 'create' }),
+        'invalid_request',
+        /prompt 'create' is not supported/,
+      ],
+      [
         'prompt=none with another value',
         () => query(client, { prompt: 'none login' }),
         'invalid_request',

@@ -312,6 +312,44 @@ policy:
     });
   });
 
+  it('should answer malformed consent submissions with a page, never a 500', async () => {
+    const browser = new FormBrowser(t);
+    const { consentPath, page, grantId } = await consentPage(browser);
+    const csrf = /name="csrf" value="([^"]+)"/.exec(page.text)?.[1] ?? '';
+    const bodies: [string, string, number][] = [
+      ['an unknown action', `csrf=${csrf}&action=maybe`, 400],
+      ['a repeated action', `csrf=${csrf}&action=allow&action=deny`, 400],
+      ['a structured action', `csrf=${csrf}&action[x]=allow`, 400],
+      ['no action', `csrf=${csrf}`, 400],
+      ['a repeated CSRF token', `csrf=${csrf}&csrf=${csrf}&action=allow`, 403],
+    ];
+    for (const [name, body, status] of bodies) {
+      const res = await t
+        .http()
+        .post(consentPath)
+        .set('Cookie', browser.cookie)
+        .type('form')
+        .send(body);
+      assert.equal(res.status, status, name);
+      assert.match(res.headers['content-type'], /^text\/html/, name);
+      assert.equal(res.headers.location, undefined, name);
+    }
+    const json = await t
+      .http()
+      .post(consentPath)
+      .set('Cookie', browser.cookie)
+      .send({ csrf, action: 'allow' });
+    assert.equal(json.status, 400, 'a JSON body is not a form');
+    const huge = await t
+      .http()
+      .post(consentPath)
+      .set('Cookie', browser.cookie)
+      .type('form')
+      .send(`csrf=${csrf}&action=allow&pad=${'x'.repeat(300_000)}`);
+    assert.equal(huge.status, 413);
+    assert.equal((await grantRow(grantId)).fulfilledAt, null);
+  });
+
   it('should let the token request omit redirect_uri when the authorization request did', async () => {
     const browser = new FormBrowser(t);
     const { consentPath, page, verifier } = await consentPage(browser, 'alice', {

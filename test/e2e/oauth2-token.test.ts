@@ -170,6 +170,23 @@ describe('token endpoint: authorization_code and refresh_token (RFC 6749 §4.1.3
     assert.equal(repeated.body.error, 'invalid_request');
   });
 
+  it('should refuse a body that is not form-encoded (RFC 6749 §3.2), never reading it as parameters', async () => {
+    const g = await consentedGrant(t.running.app, client.id);
+    for (const send of [
+      (r: ReturnType<typeof t.http>) => r.post('/oauth2/token').send(codeForm(g)),
+      (r: ReturnType<typeof t.http>) =>
+        r.post('/oauth2/token').set('Content-Type', 'text/plain').send('grant_type=x'),
+      (r: ReturnType<typeof t.http>) => r.post('/oauth2/token'),
+    ]) {
+      const res = await send(t.http()).set('Authorization', basic(client));
+      assert.equal(res.status, 400);
+      assert.equal(res.body.error, 'invalid_request');
+      assert.equal(res.headers['cache-control'], 'no-store');
+    }
+    // The code was not spent by the JSON attempt.
+    await exchange(client, codeForm(g)).expect(200);
+  });
+
   describe('refresh', () => {
     const refresh = (token: string) =>
       exchange(client, { grant_type: 'refresh_token', refresh_token: token });

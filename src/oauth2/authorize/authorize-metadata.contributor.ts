@@ -3,6 +3,7 @@ import { UrlBuilder } from '../../http/url-builder';
 import { ProviderMetadataRegistry } from '../../provider-metadata/provider-metadata.registry';
 import { API_SCOPE_STABLE, API_SCOPE_UNSTABLE } from '../../scopes/scope';
 import { RESPONSE_MODES } from './authorization-response';
+import { PROMPT_VALUES } from './checks/prompt.check';
 
 /**
  * Discovery metadata of the authorization endpoint (RFC 8414 §2, OIDC Discovery §3), derived
@@ -22,8 +23,7 @@ export class AuthorizeMetadataContributor implements OnModuleInit {
       response_modes_supported: [...RESPONSE_MODES],
       code_challenge_methods_supported: ['S256'],
       scopes_supported: ['openid', 'email', API_SCOPE_STABLE, API_SCOPE_UNSTABLE],
-      // `create` joins once password registration exists.
-      prompt_values_supported: ['none', 'login', 'consent', 'select_account'],
+      prompt_values_supported: [...PROMPT_VALUES],
       display_values_supported: ['page'],
       authorization_response_iss_parameter_supported: true,
       request_parameter_supported: false,

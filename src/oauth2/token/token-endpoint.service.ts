@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ClientAuthenticator } from '../../client-auth';
 import { OAuthError } from '../../core';
 import { UrlBuilder } from '../../http/url-builder';
-import { requiredParam } from '../form-params';
+import { requiredParam, requireFormBody } from '../form-params';
 import { AuthorizationCodeGrant } from './grants/authorization-code.grant';
 import { RefreshTokenGrant } from './grants/refresh-token.grant';
 import type { TokenResponse } from './token-response';
@@ -11,6 +11,7 @@ export const TOKEN_PATH = 'oauth2/token';
 
 export interface TokenRequest {
   authorization?: string;
+  contentType?: string;
   body: Record<string, unknown>;
   userAgent: string | null;
 }
@@ -26,6 +27,7 @@ export class TokenEndpointService {
   ) {}
 
   async handle(req: TokenRequest): Promise<TokenResponse> {
+    requireFormBody(req.contentType);
     const body = req.body ?? {};
     const grantType = requiredParam(body, 'grant_type');
     const { client } = await this.clientAuth.authenticate(

@@ -19,8 +19,9 @@ export class TokenController {
   token(
     @Body() body: Record<string, unknown>,
     @Headers('authorization') authorization: string | undefined,
+    @Headers('content-type') contentType: string | undefined,
     @Headers('user-agent') userAgent: string | undefined,
   ): Promise<TokenResponse> {
-    return this.tokens.handle({ authorization, body, userAgent: userAgent ?? null });
+    return this.tokens.handle({ authorization, contentType, body, userAgent: userAgent ?? null });
   }
 }

@@ -1,8 +1,12 @@
 import { type AuthorizationParams, param } from '../authorization-params';
 import { type CheckFailure, fail } from './check-failure';
 
-/** OIDC Core §3.1.2.1 prompt values (`create`: Initiating User Registration via OIDC 1.0). */
-export const PROMPT_VALUES = ['none', 'login', 'consent', 'select_account', 'create'] as const;
+/**
+ * The prompt values honoured (OIDC Core §3.1.2.1), advertised as `prompt_values_supported`.
+ * `create` (Initiating User Registration via OIDC 1.0) joins once password registration
+ * exists; until then it is refused like any unsupported value, as that spec asks.
+ */
+export const PROMPT_VALUES = ['none', 'login', 'consent', 'select_account'] as const;
 export type Prompt = (typeof PROMPT_VALUES)[number];
 
 /** What the request asks of the sign-in: prompts and the maximum authentication age. */
