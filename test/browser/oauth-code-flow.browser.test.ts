@@ -128,7 +128,6 @@ describeWithChromium('browser: authorization code flow through login and consent
       audience: client.id,
     });
     assert.equal(payload.nonce, 'browser-nonce');
-    await page.close();
   });
 
   it('should send access_denied when the person clicks Cancel', async () => {
@@ -143,7 +142,6 @@ describeWithChromium('browser: authorization code flow through login and consent
     assert.equal(back.searchParams.get('error'), 'access_denied');
     assert.equal(back.searchParams.get('state'), 'browser-state');
     assert.equal(back.searchParams.get('iss'), app.baseUrl);
-    await page.close();
   });
 
   it('should post the code to the client with response_mode=form_post', async () => {
@@ -159,6 +157,5 @@ describeWithChromium('browser: authorization code flow through login and consent
     assert.match(form.get('code') ?? '', /^[A-Za-z0-9]{32}$/);
     assert.equal(form.get('state'), 'browser-state');
     assert.equal(form.get('iss'), app.baseUrl);
-    await page.close();
   });
 });
