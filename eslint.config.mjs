@@ -76,6 +76,7 @@ export default tseslint.config(
       'node_modules/**',
       'data/**',
       'coverage/**',
+      '.cache/**',
       'eslint.config.mjs',
       'test/run-tests.mjs',
       'bench/**/*.mjs',

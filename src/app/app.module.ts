@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { type MasConfig, MasConfigModule } from '../config';
+import { AccountModule } from '../account/account.module';
 import { ClientAuthModule } from '../client-auth';
 import { CoreModule } from '../core';
 import { DatabaseModule } from '../database/database.module';
@@ -46,6 +47,7 @@ export class AppModule {
         OAuth2Module,
         AuthorizationModule,
         LoginModule,
+        AccountModule,
         HealthModule,
       ],
     };

@@ -90,6 +90,7 @@ const SAMPLES: Record<string, TemplateContext[]> = {
     { error: { title: 'T', message: 'M' }, request_id: null },
     { error: { title: 'T', message: 'M' }, request_id: 'req-1' },
   ],
+  'account.njk': [{ user: { username: 'alice', mxid: '@alice:example.test' } }],
   'account-locked.njk': [{}],
   'consent.njk': CONSENT_SAMPLES,
   'consent-refused.njk': CONSENT_SAMPLES.map((s) => ({
