@@ -5,7 +5,6 @@ import { ulid } from 'ulid';
 import { ActivityTracker } from '../../src/activity';
 import { CryptoRng, generateToken, hashToken, SystemClock, TokenType } from '../../src/core';
 import { syncStaticClients } from '../../src/static-clients/sync-static-clients';
-import { CompatAccessTokenEntity } from '../../src/storage/compat/compat-access-token.entity';
 import { CompatRefreshTokenEntity } from '../../src/storage/compat/compat-refresh-token.entity';
 import { CompatSessionEntity } from '../../src/storage/compat/compat-session.entity';
 import { OAuth2AccessTokenEntity } from '../../src/storage/oauth2/oauth2-access-token.entity';
@@ -24,6 +23,7 @@ import {
 } from '../factories/code-flow.factory';
 import { queriesOf } from '../setup/query-log';
 import { createTestApp, type TestApp } from '../setup/test-app';
+import { TokenRows } from '../factories/token-rows.factory';
 
 const SYNAPSE_CLIENT_ID = '0000000000000000000SYNAPSE';
 const SYNAPSE_CLIENT_SECRET = 'legacy-synapse-client-secret';
@@ -154,94 +154,10 @@ describe('introspection endpoint (RFC 7662, as Synapse reads it)', () => {
       .type('form')
       .send({ grant_type: 'refresh_token', refresh_token: token });
 
-  async function addUser(patch: Partial<UserEntity> = {}): Promise<UserEntity> {
-    const user = Object.assign(
-      new UserEntity(),
-      { id: ulid(), username: `u${ulid().toLowerCase()}`, createdAt: new Date() },
-      patch,
-    );
-    await ds().getRepository(UserEntity).insert(user);
-    return user;
-  }
-
-  interface CompatOptions {
-    deviceId?: string | null;
-    isSynapseAdmin?: boolean;
-    expiresAt?: Date | null;
-    raw?: string;
-    user?: UserEntity;
-  }
-
-  /** A compat session (no creation flow exists yet) with one access and one refresh token. */
-  async function addCompat(o: CompatOptions = {}) {
-    const user = o.user ?? (await addUser());
-    const session = Object.assign(new CompatSessionEntity(), {
-      id: ulid(),
-      userId: user.id,
-      deviceId: o.deviceId === undefined ? DEVICE : o.deviceId,
-      createdAt: new Date(),
-      isSynapseAdmin: o.isSynapseAdmin ?? false,
-    });
-    await ds().getRepository(CompatSessionEntity).insert(session);
-    const access = o.raw ?? generateToken(TokenType.CompatAccessToken, rng);
-    const accessId = ulid();
-    const createdAt = new Date();
-    await ds()
-      .getRepository(CompatAccessTokenEntity)
-      .insert({
-        id: accessId,
-        compatSessionId: session.id,
-        accessTokenSha256: hashToken(access),
-        createdAt,
-        expiresAt: o.expiresAt ?? null,
-      });
-    const refreshToken = generateToken(TokenType.CompatRefreshToken, rng);
-    await ds()
-      .getRepository(CompatRefreshTokenEntity)
-      .insert({
-        id: ulid(),
-        compatSessionId: session.id,
-        compatAccessTokenId: accessId,
-        refreshTokenSha256: hashToken(refreshToken),
-        createdAt,
-      });
-    return { user, session, access, refresh: refreshToken, createdAt };
-  }
-
-  interface PersonalOptions {
-    owner?: { userId: string } | { clientId: string };
-    actor?: UserEntity;
-    scope?: string[];
-    expiresAt?: Date | null;
-  }
-
-  /** A personal session and its token (admin-issued; no creation flow exists yet). */
-  async function addPersonal(o: PersonalOptions = {}) {
-    const actor = o.actor ?? (await addUser());
-    const owner = o.owner ?? { userId: (await addUser()).id };
-    const session = Object.assign(new PersonalSessionEntity(), {
-      id: ulid(),
-      ownerUserId: 'userId' in owner ? owner.userId : null,
-      ownerOAuth2ClientId: 'clientId' in owner ? owner.clientId : null,
-      actorUserId: actor.id,
-      humanName: 'CI bot',
-      scopeList: o.scope ?? [API],
-      createdAt: new Date(),
-    });
-    await ds().getRepository(PersonalSessionEntity).insert(session);
-    const raw = generateToken(TokenType.PersonalAccessToken, rng);
-    const createdAt = new Date();
-    await ds()
-      .getRepository(PersonalAccessTokenEntity)
-      .insert({
-        id: ulid(),
-        personalSessionId: session.id,
-        accessTokenSha256: hashToken(raw),
-        createdAt,
-        expiresAt: o.expiresAt === undefined ? new Date(Date.now() + 3_600_000) : o.expiresAt,
-      });
-    return { actor, owner, session, raw, createdAt };
-  }
+  const rows = () => new TokenRows(ds());
+  const addUser = (patch: Partial<UserEntity> = {}) => rows().user(patch);
+  const addCompat = (o: Parameters<TokenRows['compat']>[0] = {}) => rows().compat(o);
+  const addPersonal = (o: Parameters<TokenRows['personal']>[0] = {}) => rows().personal(o);
 
   describe('caller authentication (RFC 7662 §2.1)', () => {
     it("should answer the homeserver's Bearer shared secret (matrix.secret)", async () => {
