@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, hashToken, parseToken, TokenFormatError, TokenType } from '../core';
+import { Clock, hashToken, TokenType } from '../core';
 import {
   type AccessTokenWithContext,
   OAuth2AccessTokenRepository,
 } from '../storage/oauth2/oauth2-access-token.repository';
 import { inactiveReason } from './access-token-activity';
+import { presentedTokenType } from './presented-token-type';
 
 /**
  * An OAuth 2.0 access token that may be used now, with its session (scope, device), client and
@@ -29,17 +30,13 @@ export class AccessTokenResolver {
    * malformed, another kind of token (refresh, compat, personal; CONTRACTS §4 prefixes), a bad
    * checksum, unknown, revoked, expired, of a finished session, or of a locked or deactivated
    * user. Malformed input never reaches the database; everything else costs one indexed query.
+   * `now` defaults to the clock; pass the instant the caller also reports times against.
    */
-  async resolve(raw: string): Promise<ActiveAccessToken | null> {
-    try {
-      const parsed = parseToken(raw);
-      if (parsed.type !== TokenType.AccessToken || parsed.legacy) return null;
-    } catch (error) {
-      if (error instanceof TokenFormatError) return null;
-      throw error;
-    }
+  async resolve(raw: string, now: Date = this.clock.now()): Promise<ActiveAccessToken | null> {
+    const parsed = presentedTokenType(raw);
+    if (parsed?.type !== TokenType.AccessToken || parsed.legacy) return null;
     const found = await this.accessTokens.findByHashWithContext(hashToken(raw));
-    if (!found || inactiveReason(found, this.clock.now()) !== null) return null;
+    if (!found || inactiveReason(found, now) !== null) return null;
     return found;
   }
 }

@@ -1,4 +1,12 @@
 export { AccessTokenResolver, type ActiveAccessToken } from './access-token.resolver';
-export { inactiveReason, type InactiveReason } from './access-token-activity';
+export { inactiveReason } from './access-token-activity';
 export { AccessTokensModule } from './access-tokens.module';
 export { presentedBearerToken, type BearerCarriers } from './bearer-token';
+export { compatAccessInactiveReason, compatRefreshInactiveReason } from './compat-token-activity';
+export { CompatTokenResolver, type ActiveCompatToken } from './compat-token.resolver';
+export { personalInactiveReason } from './personal-token-activity';
+export { PersonalTokenResolver, type ActivePersonalToken } from './personal-token.resolver';
+export { presentedTokenType } from './presented-token-type';
+export { refreshInactiveReason } from './refresh-token-activity';
+export { RefreshTokenResolver, type ActiveRefreshToken } from './refresh-token.resolver';
+export { type InactiveReason, isExpired, userInactiveReason } from './token-activity';

@@ -8,6 +8,7 @@ import { DatabaseModule } from '../database/database.module';
 import { DiscoveryModule } from '../discovery/discovery.module';
 import { HealthModule } from '../health/health.module';
 import { HttpSupportModule } from '../http/http-support.module';
+import { IntrospectionModule } from '../introspection/introspection.module';
 import { KeysModule } from '../keys/keys.module';
 import { LoginModule } from '../login/login.module';
 import { AuthorizationModule } from '../oauth2/authorize/authorization.module';
@@ -45,6 +46,7 @@ export class AppModule {
         ClientAuthModule,
         DiscoveryModule,
         OAuth2Module,
+        IntrospectionModule,
         AuthorizationModule,
         LoginModule,
         AccountModule,

@@ -26,6 +26,11 @@ export type ScopeToken =
 
 export class InvalidScopeSyntax extends Error {}
 
+/** Whether `raw` is one scope token (RFC 6749 §3.3 `scope-token`: no space, `"` or backslash). */
+export function isScopeToken(raw: string): boolean {
+  return SCOPE_TOKEN.test(raw);
+}
+
 function classify(raw: string): ScopeToken {
   switch (raw) {
     case 'openid':

@@ -53,3 +53,14 @@ export class MissingBearerToken extends OAuthError {
     super('invalid_token', 'no access token was presented');
   }
 }
+
+/**
+ * A caller authenticated with `Authorization: Bearer <secret>` and the secret is wrong
+ * (introspection by the homeserver). RFC 6749 §5.2: failed client authentication is
+ * `invalid_client` with a 401 whose challenge names the scheme the caller used, here `Bearer`.
+ */
+export class InvalidBearerSecret extends OAuthError {
+  constructor(description: string) {
+    super('invalid_client', description);
+  }
+}

@@ -1,5 +1,10 @@
 import type { Response } from 'express';
-import { MissingBearerToken, type OAuthError, type OAuthErrorCode } from '../../core';
+import {
+  InvalidBearerSecret,
+  MissingBearerToken,
+  type OAuthError,
+  type OAuthErrorCode,
+} from '../../core';
 
 /** HTTP status for an OAuth error answered as JSON (RFC 6749 §5.2, RFC 6750 §3.1, RFC 7591 §3.2.2). */
 export function oauthErrorStatus(code: OAuthErrorCode): number {
@@ -21,12 +26,16 @@ export function oauthErrorStatus(code: OAuthErrorCode): number {
 
 /**
  * Writes an OAuth error as JSON with `Cache-Control: no-store`. `invalid_client` carries a
- * `WWW-Authenticate` challenge (RFC 6749 §5.2); `invalid_token` a Bearer one (RFC 6750 §3),
- * without an error code when no token was presented at all (RFC 6750 §3.1).
+ * `WWW-Authenticate` challenge in the scheme the caller tried (RFC 6749 §5.2: Basic, or Bearer
+ * for a wrong shared secret); `invalid_token` a Bearer one (RFC 6750 §3), without an error code
+ * when no token was presented at all (RFC 6750 §3.1).
  */
 export function sendOAuthError(res: Response, error: OAuthError): void {
   const status = oauthErrorStatus(error.code);
-  if (error.code === 'invalid_client') res.setHeader('WWW-Authenticate', 'Basic realm="mas-ts"');
+  if (error.code === 'invalid_client') {
+    const scheme = error instanceof InvalidBearerSecret ? 'Bearer' : 'Basic';
+    res.setHeader('WWW-Authenticate', `${scheme} realm="mas-ts"`);
+  }
   if (error instanceof MissingBearerToken) {
     res.setHeader('WWW-Authenticate', 'Bearer');
   } else if (error.code === 'invalid_token' || error.code === 'insufficient_scope') {

@@ -5,7 +5,7 @@ import { UrlBuilder } from '../../http/url-builder';
 import { OAuth2AccessTokenRepository } from '../../storage/oauth2/oauth2-access-token.repository';
 import { OAuth2RefreshTokenRepository } from '../../storage/oauth2/oauth2-refresh-token.repository';
 import { OAuth2SessionRepository } from '../../storage/oauth2/oauth2-session.repository';
-import { optionalParam, requiredParam, requireFormBody } from '../form-params';
+import { optionalParam, requiredParam, requireFormBody } from '../../protocol/form-params';
 import { OAuth2SessionTerminator } from '../session-terminator';
 import {
   decideRevocation,

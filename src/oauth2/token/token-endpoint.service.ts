@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ClientAuthenticator } from '../../client-auth';
 import { OAuthError } from '../../core';
 import { UrlBuilder } from '../../http/url-builder';
-import { requiredParam, requireFormBody } from '../form-params';
+import { requiredParam, requireFormBody } from '../../protocol/form-params';
 import { AuthorizationCodeGrant } from './grants/authorization-code.grant';
 import { RefreshTokenGrant } from './grants/refresh-token.grant';
 import type { TokenResponse } from './token-response';

@@ -83,6 +83,19 @@ export class OAuth2AccessTokenRepository {
     return managerOf(tx, this.dataSource).findOneBy(OAuth2AccessTokenEntity, { id });
   }
 
+  /**
+   * Sets `first_used_at` if the token was never used (a conditional UPDATE, so the first use
+   * wins under concurrency); false when it was already marked or does not exist.
+   */
+  async markFirstUsed(id: string, now: Date, tx?: Tx): Promise<boolean> {
+    const r = await managerOf(tx, this.dataSource).update(
+      OAuth2AccessTokenEntity,
+      { id, firstUsedAt: IsNull() },
+      { firstUsedAt: now },
+    );
+    return (r.affected ?? 0) > 0;
+  }
+
   /** Revokes the token unless already revoked; false when nothing changed. */
   async revoke(id: string, now: Date, tx?: Tx): Promise<boolean> {
     const r = await managerOf(tx, this.dataSource).update(

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { managerOf, type Tx } from '../../database/transaction';
+import { UserEntity } from '../users/user.entity';
+import { OAuth2ClientEntity } from './oauth2-client.entity';
 import { OAuth2RefreshTokenEntity } from './oauth2-refresh-token.entity';
+import { OAuth2SessionEntity } from './oauth2-session.entity';
 
 export interface NewRefreshToken {
   id: string;
@@ -10,6 +13,21 @@ export interface NewRefreshToken {
   tokenSha256: Buffer;
   createdAt: Date;
 }
+
+/** A refresh token with everything needed to judge and describe it, read in one query. */
+export interface RefreshTokenWithContext {
+  token: OAuth2RefreshTokenEntity;
+  session: OAuth2SessionEntity;
+  client: OAuth2ClientEntity;
+  /** Null for a user-less (client_credentials) session. */
+  user: UserEntity | null;
+}
+
+type JoinedRow = OAuth2RefreshTokenEntity & {
+  joinedSession: OAuth2SessionEntity;
+  joinedClient: OAuth2ClientEntity;
+  joinedUser?: UserEntity | null;
+};
 
 /** OAuth 2.0 refresh tokens (`oauth2_refresh_tokens`), stored only as SHA-256. */
 @Injectable()
@@ -31,6 +49,33 @@ export class OAuth2RefreshTokenRepository {
     return managerOf(tx, this.dataSource).findOneBy(OAuth2RefreshTokenEntity, {
       refreshTokenSha256: tokenSha256,
     });
+  }
+
+  /**
+   * The token with this hash joined with its session, the session's client and user, in one
+   * query starting from the unique index on `refresh_token_sha256` and following primary keys.
+   * Rows come back whatever their state (consumed, revoked, finished): the caller judges them.
+   * Null when no token has this hash.
+   */
+  async findByHashWithContext(
+    tokenSha256: Buffer,
+    tx?: Tx,
+  ): Promise<RefreshTokenWithContext | null> {
+    const row = (await managerOf(tx, this.dataSource)
+      .createQueryBuilder(OAuth2RefreshTokenEntity, 't')
+      .innerJoinAndMapOne('t.joinedSession', OAuth2SessionEntity, 's', 's.id = t.oauth2SessionId')
+      .innerJoinAndMapOne('t.joinedClient', OAuth2ClientEntity, 'c', 'c.id = s.oauth2ClientId')
+      .leftJoinAndMapOne('t.joinedUser', UserEntity, 'u', 'u.id = s.userId')
+      .where('t.refreshTokenSha256 = :hash', { hash: tokenSha256 })
+      .getOne()) as JoinedRow | null;
+    if (!row) return null;
+    const { joinedSession, joinedClient, joinedUser, ...token } = row;
+    return {
+      token: Object.assign(new OAuth2RefreshTokenEntity(), token),
+      session: joinedSession,
+      client: joinedClient,
+      user: joinedUser ?? null,
+    };
   }
 
   /** The token with this id, or null when there is none. */

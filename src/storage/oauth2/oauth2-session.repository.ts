@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { managerOf, type Tx } from '../../database/transaction';
+import { type SessionActivity, updateSessionActivity } from '../session-activity';
 import { OAuth2SessionEntity } from './oauth2-session.entity';
 
 export interface NewOAuth2Session {
@@ -46,5 +47,17 @@ export class OAuth2SessionRepository {
       { finishedAt: now },
     );
     return (result.affected ?? 0) > 0;
+  }
+
+  /**
+   * Records the latest activity of many sessions in one multi-row UPDATE (never moving
+   * `last_active_at` backwards); ids of unknown sessions are skipped. Returns how many changed.
+   */
+  recordActivity(entries: readonly SessionActivity[], tx?: Tx): Promise<number> {
+    return updateSessionActivity(
+      managerOf(tx, this.dataSource),
+      { table: 'oauth2_sessions', id: 'oauth2_session_id' },
+      entries,
+    );
   }
 }

@@ -10,7 +10,7 @@ import type { OAuth2ClientEntity } from '../../../storage/oauth2/oauth2-client.e
 import { OAuth2SessionRepository } from '../../../storage/oauth2/oauth2-session.repository';
 import { UserAccounts } from '../../../users/user-accounts.service';
 import { OAuth2SessionTerminator } from '../../session-terminator';
-import { optionalParam, requiredParam } from '../../form-params';
+import { optionalParam, requiredParam } from '../../../protocol/form-params';
 import { UserClaims } from '../../user-claims';
 import { IdTokenIssuer } from '../id-token.issuer';
 import { TokenPairIssuer } from '../token-pair.issuer';

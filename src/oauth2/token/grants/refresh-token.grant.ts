@@ -7,7 +7,7 @@ import { OAuth2RefreshTokenRepository } from '../../../storage/oauth2/oauth2-ref
 import { OAuth2SessionRepository } from '../../../storage/oauth2/oauth2-session.repository';
 import { decideRefresh } from '../../../storage/oauth2/refresh-token.state';
 import { OAuth2SessionTerminator } from '../../session-terminator';
-import { requiredParam } from '../../form-params';
+import { requiredParam } from '../../../protocol/form-params';
 import { TokenPairIssuer } from '../token-pair.issuer';
 import type { TokenResponse } from '../token-response';
 

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { managerOf, type Tx } from '../../database/transaction';
+import { UserEntity } from '../users/user.entity';
+import { CompatRefreshTokenEntity } from './compat-refresh-token.entity';
+import { CompatSessionEntity } from './compat-session.entity';
+
+/** A compat refresh token with its session and user, read in one query. */
+export interface CompatRefreshTokenWithContext {
+  token: CompatRefreshTokenEntity;
+  session: CompatSessionEntity;
+  user: UserEntity;
+}
+
+type JoinedRow = CompatRefreshTokenEntity & {
+  joinedSession: CompatSessionEntity;
+  joinedUser: UserEntity;
+};
+
+/** Compat refresh tokens (`compat_refresh_tokens`: `mcr_…`, imported `syr_…`), as SHA-256. */
+@Injectable()
+export class CompatRefreshTokenRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * The token with this hash joined with its session and the session's user, in one query
+   * starting from the unique index on `refresh_token_sha256` and following primary keys. Rows
+   * come back whatever their state (consumed, finished, locked): the caller judges them. Null
+   * when no token has this hash.
+   */
+  async findByHashWithContext(
+    tokenSha256: Buffer,
+    tx?: Tx,
+  ): Promise<CompatRefreshTokenWithContext | null> {
+    const row = (await managerOf(tx, this.dataSource)
+      .createQueryBuilder(CompatRefreshTokenEntity, 't')
+      .innerJoinAndMapOne('t.joinedSession', CompatSessionEntity, 's', 's.id = t.compatSessionId')
+      .innerJoinAndMapOne('t.joinedUser', UserEntity, 'u', 'u.id = s.userId')
+      .where('t.refreshTokenSha256 = :hash', { hash: tokenSha256 })
+      .getOne()) as JoinedRow | null;
+    if (!row) return null;
+    const { joinedSession, joinedUser, ...token } = row;
+    return {
+      token: Object.assign(new CompatRefreshTokenEntity(), token),
+      session: joinedSession,
+      user: joinedUser,
+    };
+  }
+}
