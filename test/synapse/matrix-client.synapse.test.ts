@@ -1,0 +1,148 @@
+import { after, before, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { UserAccounts } from '../../src/users/user-accounts.service';
+import { SocketPerson } from '../factories/socket-person';
+import { installBrowserGlobals, type InstalledBrowserGlobals } from '../setup/browser-globals';
+import { createBrowserTestApp, type BrowserTestApp } from '../setup/browser-test-app';
+import {
+  describeWithSynapse,
+  freeLoopbackPort,
+  startSynapse,
+  type SynapseServer,
+} from '../setup/synapse';
+
+type MatrixSdk = typeof import('matrix-js-sdk');
+
+const SERVER_NAME = 'synapse.test';
+const PASSWORD = 'correct horse battery';
+const WEB_ORIGIN = 'https://chat.example.org';
+const REDIRECT_URI = `${WEB_ORIGIN}/?no_universal_links=true`;
+const DEVICE_SCOPE_PREFIX = 'urn:matrix:org.matrix.msc2967.client:device:';
+
+/** Element Web's registration (MSC2966), as matrix-js-sdk sends it. */
+const ELEMENT_WEB = {
+  clientName: 'Element',
+  clientUri: `${WEB_ORIGIN}/`,
+  applicationType: 'web' as const,
+  redirectUris: [REDIRECT_URI],
+  contacts: ['support@example.org'],
+  tosUri: `${WEB_ORIGIN}/terms`,
+  policyUri: `${WEB_ORIGIN}/privacy`,
+};
+
+/**
+ * The whole delegated sign-in with real peers (CONTRACTS §1–§3, §9): matrix-js-sdk 37.5 finds
+ * mas-ts through Synapse's auth_metadata, registers, the person signs in and consents, the SDK
+ * redeems the code (mas-ts provisions the user and device on Synapse first), and the token
+ * then works on Synapse, which introspects it at mas-ts.
+ */
+describeWithSynapse('matrix-js-sdk signs in to a real Synapse through mas-ts', () => {
+  let mas: BrowserTestApp;
+  let synapse: SynapseServer;
+  let sdk: MatrixSdk;
+  let globals: InstalledBrowserGlobals | undefined;
+  const secret = randomBytes(32).toString('hex');
+
+  before(async () => {
+    const port = await freeLoopbackPort();
+    mas = await createBrowserTestApp({
+      extraConfig: [
+        'matrix:',
+        '  kind: synapse',
+        `  homeserver: ${SERVER_NAME}`,
+        `  endpoint: http://127.0.0.1:${port}/`,
+        `  secret: ${secret}`,
+        '',
+      ].join('\n'),
+    });
+    synapse = await startSynapse({ masEndpoint: mas.baseUrl, secret, port, serverName: SERVER_NAME });
+    await mas.running.app.get(UserAccounts).register({ username: 'alice', password: PASSWORD });
+    globals = installBrowserGlobals(WEB_ORIGIN);
+    sdk = await import('matrix-js-sdk');
+  });
+  after(async () => {
+    globals?.restore();
+    await synapse?.stop();
+    await mas?.close();
+  });
+
+  function synapseLog(): string {
+    return `--- Synapse's log ---\n${synapse.log().split('\n').slice(-40).join('\n')}`;
+  }
+
+  /** Discovery through Synapse, registration, the person's consent and the code exchange. */
+  async function signIn() {
+    const anonymous = sdk.createClient({ baseUrl: synapse.baseUrl });
+    const metadata = await anonymous.getAuthMetadata();
+    const clientId = await sdk.registerOidcClient(metadata, ELEMENT_WEB);
+    const nonce = randomBytes(12).toString('base64url');
+    const url = await sdk.generateOidcAuthorizationUrl({
+      metadata,
+      clientId,
+      redirectUri: REDIRECT_URI,
+      homeserverUrl: synapse.baseUrl,
+      nonce,
+    });
+    const deviceId = (new URL(url).searchParams.get('scope') ?? '')
+      .split(' ')
+      .find((s) => s.startsWith(DEVICE_SCOPE_PREFIX))
+      ?.slice(DEVICE_SCOPE_PREFIX.length);
+    const callback = await new SocketPerson('alice', PASSWORD).authorize(url, REDIRECT_URI);
+    const result = await sdk.completeAuthorizationCodeGrant(
+      callback.searchParams.get('code') ?? '',
+      callback.searchParams.get('state') ?? '',
+    );
+    return { metadata, clientId, deviceId: deviceId ?? '', result };
+  }
+
+  function clientFor(accessToken: string, deviceId: string) {
+    return sdk.createClient({
+      baseUrl: synapse.baseUrl,
+      accessToken,
+      userId: `@alice:${SERVER_NAME}`,
+      deviceId,
+    });
+  }
+
+  it('should find mas-ts through Synapse, sign in, and use the token on Synapse', async () => {
+    const { metadata, deviceId, result } = await signIn();
+    assert.equal(metadata.issuer, mas.baseUrl);
+    assert.match(deviceId, /^[A-Za-z0-9]{10}$/);
+
+    const mx = clientFor(result.tokenResponse.access_token, deviceId);
+    const who = await mx.whoami().catch((e: unknown) => assert.fail(`${String(e)}\n${synapseLog()}`));
+    assert.equal(who.user_id, `@alice:${SERVER_NAME}`);
+    assert.equal(who.device_id, deviceId);
+    const room = await mx.createRoom({ name: 'Delegated', visibility: sdk.Visibility.Private });
+    assert.match(room.room_id, new RegExp(`^!.+:${SERVER_NAME.replace('.', '\\.')}$`));
+    const devices = await mx.getDevices();
+    assert.ok(devices.devices.some((d) => d.device_id === deviceId), 'the device exists on Synapse');
+  });
+
+  it('should keep working on Synapse after a refresh, and stop at once after revocation', async () => {
+    const { metadata, clientId, deviceId, result } = await signIn();
+    const refresher = new (class extends sdk.OidcTokenRefresher {
+      override async persistTokens() {
+        return Promise.resolve();
+      }
+    })(mas.baseUrl, clientId, REDIRECT_URI, deviceId, result.idTokenClaims);
+    await refresher.oidcClientReady;
+    const refreshed = await refresher.doRefreshAccessToken(result.tokenResponse.refresh_token ?? '');
+    const mx = clientFor(refreshed.accessToken, deviceId);
+    assert.equal((await mx.whoami()).device_id, deviceId);
+
+    // RFC 7009 revocation ends the session; mas-ts deletes the device on Synapse, which drops
+    // its cached introspection, so the very next call is refused.
+    const revoke = await fetch(metadata.revocation_endpoint ?? '', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ client_id: clientId, token: refreshed.accessToken }).toString(),
+    });
+    assert.equal(revoke.status, 200);
+    await assert.rejects(mx.whoami(), (error: unknown) => {
+      assert.equal((error as { errcode?: string }).errcode, 'M_UNKNOWN_TOKEN', String(error));
+      return true;
+    });
+  });
+});
