@@ -6,6 +6,7 @@ import { CoreModule } from '../core';
 import { DatabaseModule } from '../database/database.module';
 import { DiscoveryModule } from '../discovery/discovery.module';
 import { HealthModule } from '../health/health.module';
+import { HomeserverModule } from '../homeserver/homeserver.module';
 import { HttpSupportModule } from '../http/http-support.module';
 import { KeysModule } from '../keys/keys.module';
 import { LoginModule } from '../login/login.module';
@@ -36,6 +37,7 @@ export class AppModule {
         StorageModule,
         RateLimitModule,
         UsersModule,
+        HomeserverModule,
         KeysModule,
         HttpSupportModule,
         ProviderMetadataModule,

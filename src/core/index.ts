@@ -2,7 +2,12 @@ export { Clock, SystemClock } from './clock';
 export { CoreModule } from './core.module';
 export { Encrypter } from './crypto/encrypter';
 export { DomainError } from './errors/domain-error';
-export { MissingBearerToken, OAuthError, type OAuthErrorCode } from './errors/oauth-error';
+export {
+  MissingBearerToken,
+  OAuthError,
+  type OAuthErrorCode,
+  TemporarilyUnavailable,
+} from './errors/oauth-error';
 export {
   DecryptionError,
   EncryptionKeyError,

@@ -1,12 +1,14 @@
 import { Global, Module } from '@nestjs/common';
 import { UserSessionAuthenticationRepository } from './browser-sessions/user-session-authentication.repository';
 import { UserSessionRepository } from './browser-sessions/user-session.repository';
+import { CompatSessionRepository } from './compat/compat-session.repository';
 import { OAuth2ClientAssertionRepository } from './oauth2/oauth2-client-assertion.repository';
 import { OAuth2AccessTokenRepository } from './oauth2/oauth2-access-token.repository';
 import { OAuth2AuthorizationGrantRepository } from './oauth2/oauth2-authorization-grant.repository';
 import { OAuth2ClientRepository } from './oauth2/oauth2-client.repository';
 import { OAuth2RefreshTokenRepository } from './oauth2/oauth2-refresh-token.repository';
 import { OAuth2SessionRepository } from './oauth2/oauth2-session.repository';
+import { PersonalSessionRepository } from './personal/personal-session.repository';
 import { UserEmailRepository } from './users/user-email.repository';
 import { UserPasswordRepository } from './users/user-password.repository';
 import { UserRepository } from './users/user.repository';
@@ -24,6 +26,8 @@ const REPOSITORIES = [
   OAuth2SessionRepository,
   OAuth2AccessTokenRepository,
   OAuth2RefreshTokenRepository,
+  CompatSessionRepository,
+  PersonalSessionRepository,
 ];
 
 @Global()

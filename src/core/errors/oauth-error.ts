@@ -53,3 +53,16 @@ export class MissingBearerToken extends OAuthError {
     super('invalid_token', 'no access token was presented');
   }
 }
+
+/**
+ * `temporarily_unavailable` (RFC 6749 §4.1.2.1), answered 503 with a `Retry-After` hint
+ * (RFC 9110 §10.2.3) of how many seconds to wait before retrying.
+ */
+export class TemporarilyUnavailable extends OAuthError {
+  constructor(
+    description: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('temporarily_unavailable', description);
+  }
+}

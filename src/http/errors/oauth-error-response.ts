@@ -1,5 +1,10 @@
 import type { Response } from 'express';
-import { MissingBearerToken, type OAuthError, type OAuthErrorCode } from '../../core';
+import {
+  MissingBearerToken,
+  type OAuthError,
+  type OAuthErrorCode,
+  TemporarilyUnavailable,
+} from '../../core';
 
 /** HTTP status for an OAuth error answered as JSON (RFC 6749 §5.2, RFC 6750 §3.1, RFC 7591 §3.2.2). */
 export function oauthErrorStatus(code: OAuthErrorCode): number {
@@ -22,7 +27,8 @@ export function oauthErrorStatus(code: OAuthErrorCode): number {
 /**
  * Writes an OAuth error as JSON with `Cache-Control: no-store`. `invalid_client` carries a
  * `WWW-Authenticate` challenge (RFC 6749 §5.2); `invalid_token` a Bearer one (RFC 6750 §3),
- * without an error code when no token was presented at all (RFC 6750 §3.1).
+ * without an error code when no token was presented at all (RFC 6750 §3.1);
+ * `TemporarilyUnavailable` a `Retry-After` (RFC 9110 §10.2.3).
  */
 export function sendOAuthError(res: Response, error: OAuthError): void {
   const status = oauthErrorStatus(error.code);
@@ -31,6 +37,9 @@ export function sendOAuthError(res: Response, error: OAuthError): void {
     res.setHeader('WWW-Authenticate', 'Bearer');
   } else if (error.code === 'invalid_token' || error.code === 'insufficient_scope') {
     res.setHeader('WWW-Authenticate', `Bearer error="${error.code}"`);
+  }
+  if (error instanceof TemporarilyUnavailable) {
+    res.setHeader('Retry-After', String(error.retryAfterSeconds));
   }
   res.setHeader('Cache-Control', 'no-store');
   res.status(status).json({ error: error.code, error_description: error.description });

@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, IsNull } from 'typeorm';
+import { managerOf, type Tx } from '../../database/transaction';
+import { PersonalSessionEntity } from './personal-session.entity';
+
+/** Personal sessions (`personal_sessions`), created by administrators. */
+@Injectable()
+export class PersonalSessionRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * The scope lists of the unrevoked sessions acting as the user, whoever owns them; empty
+   * when there are none.
+   */
+  async listActiveScopesOfActor(userId: string, tx?: Tx): Promise<string[][]> {
+    const rows = await managerOf(tx, this.dataSource).find(PersonalSessionEntity, {
+      select: { id: true, scopeList: true },
+      where: { actorUserId: userId, revokedAt: IsNull() },
+    });
+    return rows.map((row) => row.scopeList);
+  }
+}
