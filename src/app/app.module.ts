@@ -7,6 +7,7 @@ import { CoreModule } from '../core';
 import { DatabaseModule } from '../database/database.module';
 import { DiscoveryModule } from '../discovery/discovery.module';
 import { HealthModule } from '../health/health.module';
+import { HomeserverModule } from '../homeserver/homeserver.module';
 import { HttpSupportModule } from '../http/http-support.module';
 import { IntrospectionModule } from '../introspection/introspection.module';
 import { KeysModule } from '../keys/keys.module';
@@ -38,6 +39,7 @@ export class AppModule {
         StorageModule,
         RateLimitModule,
         UsersModule,
+        HomeserverModule,
         KeysModule,
         HttpSupportModule,
         ProviderMetadataModule,

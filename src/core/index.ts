@@ -7,6 +7,7 @@ export {
   MissingBearerToken,
   OAuthError,
   type OAuthErrorCode,
+  TemporarilyUnavailable,
 } from './errors/oauth-error';
 export {
   DecryptionError,

@@ -1,11 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../core';
 import { TransactionRunner } from '../database/transaction';
+import { deviceIdOf, parseScope } from '../scopes/scope';
+import { DeviceSync } from '../homeserver/device-sync.service';
 import { OAuth2AccessTokenRepository } from '../storage/oauth2/oauth2-access-token.repository';
 import { OAuth2RefreshTokenRepository } from '../storage/oauth2/oauth2-refresh-token.repository';
 import { OAuth2SessionRepository } from '../storage/oauth2/oauth2-session.repository';
 
-/** Ends an OAuth 2.0 session: finished, and every access and refresh token of it revoked. */
+/** Whether a session's scope binds a Matrix device (MSC2967); unparseable scopes bind none. */
+function bindsDevice(scopeList: string[]): boolean {
+  try {
+    return deviceIdOf(parseScope(scopeList.join(' '))) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Ends an OAuth 2.0 session: finished, and every access and refresh token of it revoked. When
+ * the session held a Matrix device, the user's devices are then synced to the homeserver so the
+ * device is deleted there (MAS schedules `SyncDevicesJob`); that sync is best-effort
+ * (DeviceSync.requestSync) and never makes ending the session fail.
+ */
 @Injectable()
 export class OAuth2SessionTerminator {
   constructor(
@@ -14,15 +30,20 @@ export class OAuth2SessionTerminator {
     private readonly sessions: OAuth2SessionRepository,
     private readonly accessTokens: OAuth2AccessTokenRepository,
     private readonly refreshTokens: OAuth2RefreshTokenRepository,
+    private readonly deviceSync: DeviceSync,
   ) {}
 
-  /** Idempotent: ending a finished session changes nothing. */
-  end(sessionId: string): Promise<void> {
+  /** Idempotent: ending a finished session changes nothing and syncs nothing. */
+  async end(sessionId: string): Promise<void> {
     const now = this.clock.now();
-    return this.tx.run(async (t) => {
-      await this.sessions.finish(sessionId, now, t);
+    const ended = await this.tx.run(async (t) => {
+      const finished = await this.sessions.finish(sessionId, now, t);
       await this.accessTokens.revokeAllOfSession(sessionId, now, t);
       await this.refreshTokens.revokeAllOfSession(sessionId, now, t);
+      return finished ? this.sessions.findById(sessionId, t) : null;
     });
+    if (ended?.userId && bindsDevice(ended.scopeList)) {
+      await this.deviceSync.requestSync(ended.userId);
+    }
   }
 }

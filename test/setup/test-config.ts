@@ -2,16 +2,19 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateConfig, loadConfigFiles, type MasConfig } from '../../src/config';
+import { defaultTestHomeserver } from './test-homeserver';
 
 export const TEST_PUBLIC_BASE = 'https://auth.example.test/';
 export const TEST_ISSUER = 'https://example.test/';
 
 /**
- * Listeners used by the e2e tests: everything on `web`, health alone on `internal`. Login limits
- * so generous that no test logging in many times from one address reaches them; the rate-limit
- * tests pass strict ones as extra config.
+ * Listeners used by the e2e tests: everything on `web`, health alone on `internal`. The
+ * homeserver is the shared cooperative fake at `homeserverEndpoint` (test-homeserver.ts), so
+ * code exchanges provision as they would against Synapse. Login limits so generous that no test
+ * logging in many times from one address reaches them; the rate-limit tests pass strict ones as
+ * extra config.
  */
-const LISTENERS = `
+const listeners = (homeserverEndpoint: string) => `
 http:
   public_base: ${TEST_PUBLIC_BASE}
   issuer: ${TEST_ISSUER}
@@ -34,7 +37,7 @@ http:
           port: 0
 matrix:
   homeserver: example.test
-  endpoint: http://127.0.0.1:1/
+  endpoint: ${homeserverEndpoint}
 rate_limiting:
   login:
     per_ip:
@@ -57,15 +60,16 @@ export function writeTempFiles(...contents: string[]): string[] {
 
 /**
  * A generated config (fresh secrets and keys unless `base` is given, to share them between
- * configs) with the test listeners and `extra` (one YAML document or several, in order) merged
- * on top.
+ * configs) with the test listeners and homeserver and `extra` (one YAML document or several, in
+ * order) merged on top.
  */
 export async function createTestConfig(
   extra: string | string[] = '',
   base = generateConfig(),
 ): Promise<MasConfig> {
   const extras = (Array.isArray(extra) ? extra : [extra]).filter((doc) => doc !== '');
-  const files = writeTempFiles(base, LISTENERS, ...extras);
+  const homeserver = await defaultTestHomeserver();
+  const files = writeTempFiles(base, listeners(homeserver.endpoint), ...extras);
   const { config } = await loadConfigFiles(files);
   return config;
 }

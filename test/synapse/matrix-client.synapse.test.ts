@@ -13,6 +13,7 @@ import {
 } from '../setup/synapse';
 
 type MatrixSdk = typeof import('matrix-js-sdk');
+type ClientMetadata = Parameters<MatrixSdk['registerOidcClient']>[1];
 
 const SERVER_NAME = 'synapse.test';
 const PASSWORD = 'correct horse battery';
@@ -21,10 +22,10 @@ const REDIRECT_URI = `${WEB_ORIGIN}/?no_universal_links=true`;
 const DEVICE_SCOPE_PREFIX = 'urn:matrix:org.matrix.msc2967.client:device:';
 
 /** Element Web's registration (MSC2966), as matrix-js-sdk sends it. */
-const ELEMENT_WEB = {
+const ELEMENT_WEB: ClientMetadata = {
   clientName: 'Element',
   clientUri: `${WEB_ORIGIN}/`,
-  applicationType: 'web' as const,
+  applicationType: 'web',
   redirectUris: [REDIRECT_URI],
   contacts: ['support@example.org'],
   tosUri: `${WEB_ORIGIN}/terms`,
@@ -56,7 +57,12 @@ describeWithSynapse('matrix-js-sdk signs in to a real Synapse through mas-ts', (
         '',
       ].join('\n'),
     });
-    synapse = await startSynapse({ masEndpoint: mas.baseUrl, secret, port, serverName: SERVER_NAME });
+    synapse = await startSynapse({
+      masEndpoint: mas.baseUrl,
+      secret,
+      port,
+      serverName: SERVER_NAME,
+    });
     await mas.running.app.get(UserAccounts).register({ username: 'alice', password: PASSWORD });
     globals = installBrowserGlobals(WEB_ORIGIN);
     sdk = await import('matrix-js-sdk');
@@ -111,13 +117,18 @@ describeWithSynapse('matrix-js-sdk signs in to a real Synapse through mas-ts', (
     assert.match(deviceId, /^[A-Za-z0-9]{10}$/);
 
     const mx = clientFor(result.tokenResponse.access_token, deviceId);
-    const who = await mx.whoami().catch((e: unknown) => assert.fail(`${String(e)}\n${synapseLog()}`));
+    const who = await mx
+      .whoami()
+      .catch((e: unknown) => assert.fail(`${String(e)}\n${synapseLog()}`));
     assert.equal(who.user_id, `@alice:${SERVER_NAME}`);
     assert.equal(who.device_id, deviceId);
     const room = await mx.createRoom({ name: 'Delegated', visibility: sdk.Visibility.Private });
     assert.match(room.room_id, new RegExp(`^!.+:${SERVER_NAME.replace('.', '\\.')}$`));
     const devices = await mx.getDevices();
-    assert.ok(devices.devices.some((d) => d.device_id === deviceId), 'the device exists on Synapse');
+    assert.ok(
+      devices.devices.some((d) => d.device_id === deviceId),
+      'the device exists on Synapse',
+    );
   });
 
   it('should keep working on Synapse after a refresh, and stop at once after revocation', async () => {
@@ -128,7 +139,9 @@ describeWithSynapse('matrix-js-sdk signs in to a real Synapse through mas-ts', (
       }
     })(mas.baseUrl, clientId, REDIRECT_URI, deviceId, result.idTokenClaims);
     await refresher.oidcClientReady;
-    const refreshed = await refresher.doRefreshAccessToken(result.tokenResponse.refresh_token ?? '');
+    const refreshed = await refresher.doRefreshAccessToken(
+      result.tokenResponse.refresh_token ?? '',
+    );
     const mx = clientFor(refreshed.accessToken, deviceId);
     assert.equal((await mx.whoami()).device_id, deviceId);
 

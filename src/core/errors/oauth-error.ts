@@ -64,3 +64,16 @@ export class InvalidBearerSecret extends OAuthError {
     super('invalid_client', description);
   }
 }
+
+/**
+ * `temporarily_unavailable` (RFC 6749 §4.1.2.1), answered 503 with a `Retry-After` hint
+ * (RFC 9110 §10.2.3) of how many seconds to wait before retrying.
+ */
+export class TemporarilyUnavailable extends OAuthError {
+  constructor(
+    description: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('temporarily_unavailable', description);
+  }
+}

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull, Not } from 'typeorm';
 import { managerOf, type Tx } from '../../database/transaction';
 import { type SessionActivity, updateSessionActivity } from '../session-activity';
+import { CompatSessionEntity } from './compat-session.entity';
 
 /** Legacy Matrix login sessions (`compat_sessions`). */
 @Injectable()
@@ -18,5 +19,14 @@ export class CompatSessionRepository {
       { table: 'compat_sessions', id: 'compat_session_id' },
       entries,
     );
+  }
+
+  /** The device ids of the user's unfinished sessions; empty when they have none. */
+  async listActiveDeviceIdsOfUser(userId: string, tx?: Tx): Promise<string[]> {
+    const rows = await managerOf(tx, this.dataSource).find(CompatSessionEntity, {
+      select: { id: true, deviceId: true },
+      where: { userId, finishedAt: IsNull(), deviceId: Not(IsNull()) },
+    });
+    return rows.flatMap((row) => (row.deviceId === null ? [] : [row.deviceId]));
   }
 }

@@ -12,6 +12,8 @@ export interface NewOAuth2Session {
   scope: string[];
   createdAt: Date;
   userAgent: string | null;
+  /** The device name shown to the user and sent to the homeserver; null when none. */
+  humanName?: string | null;
 }
 
 /** OAuth 2.0 sessions (`oauth2_sessions`): one per code exchange or client_credentials grant. */
@@ -28,7 +30,17 @@ export class OAuth2SessionRepository {
       scopeList: session.scope,
       createdAt: session.createdAt,
       userAgent: session.userAgent,
+      humanName: session.humanName ?? null,
     });
+  }
+
+  /** The scope lists of the user's unfinished sessions; empty when they have none. */
+  async listActiveScopesOfUser(userId: string, tx?: Tx): Promise<string[][]> {
+    const rows = await managerOf(tx, this.dataSource).find(OAuth2SessionEntity, {
+      select: { id: true, scopeList: true },
+      where: { userId, finishedAt: IsNull() },
+    });
+    return rows.map((row) => row.scopeList);
   }
 
   /** The session with this id, or null when there is none. */

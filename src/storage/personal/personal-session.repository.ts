@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { managerOf, type Tx } from '../../database/transaction';
 import { type SessionActivity, updateSessionActivity } from '../session-activity';
+import { PersonalSessionEntity } from './personal-session.entity';
 
-/** Admin-issued personal sessions (`personal_sessions`). */
+/** Personal sessions (`personal_sessions`), created by administrators. */
 @Injectable()
 export class PersonalSessionRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -18,5 +19,17 @@ export class PersonalSessionRepository {
       { table: 'personal_sessions', id: 'personal_session_id' },
       entries,
     );
+  }
+
+  /**
+   * The scope lists of the unrevoked sessions acting as the user, whoever owns them; empty
+   * when there are none.
+   */
+  async listActiveScopesOfActor(userId: string, tx?: Tx): Promise<string[][]> {
+    const rows = await managerOf(tx, this.dataSource).find(PersonalSessionEntity, {
+      select: { id: true, scopeList: true },
+      where: { actorUserId: userId, revokedAt: IsNull() },
+    });
+    return rows.map((row) => row.scopeList);
   }
 }

@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+
+/**
+ * Serialises, per user, the work that changes the user's devices on the homeserver: a device
+ * sync reads the active devices and pushes them, so it must not interleave with a code exchange
+ * that has upserted a device but not yet committed its session (the sync would delete it).
+ * MAS takes a per-user database lock for this (`acquire_lock_for_sync`).
+ *
+ * In-process only: with several replicas the same race remains across processes until device
+ * syncs move to the job queue, which must then serialise them per user.
+ */
+@Injectable()
+export class UserDeviceLock {
+  private readonly tails = new Map<string, Promise<void>>();
+
+  /** Runs `work` once every earlier holder for `userId` has finished, and returns its result. */
+  async run<T>(userId: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(userId) ?? Promise.resolve();
+    let release!: () => void;
+    const done = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const tail = previous.then(() => done);
+    this.tails.set(userId, tail);
+    await previous;
+    try {
+      return await work();
+    } finally {
+      release();
+      if (this.tails.get(userId) === tail) this.tails.delete(userId);
+    }
+  }
+
+  /** How many users have work queued or running (for tests). */
+  get size(): number {
+    return this.tails.size;
+  }
+}
