@@ -7,7 +7,11 @@ import {
   type ProvisionOutcome,
   type ProvisionUserRequest,
 } from './homeserver-connection';
-import { HomeserverUnexpectedResponse, LocalpartUnavailable } from './homeserver-errors';
+import {
+  type HomeserverOperation,
+  HomeserverUnexpectedResponse,
+  LocalpartUnavailable,
+} from './homeserver-errors';
 import { expectStatus, jsonObjectOf, SynapseHttp, type SynapseHttpOptions } from './synapse-http';
 
 const MAS_API = '_synapse/mas/';
@@ -139,16 +143,10 @@ export class SynapseModernConnection extends HomeserverConnection {
 
   /** A write: POST `/_synapse/mas/<operation>`; any 2xx is success (200, 201 or 204). */
   private async post(
-    operation:
-      | 'upsert_device'
-      | 'delete_device'
-      | 'update_device_display_name'
-      | 'sync_devices'
-      | 'delete_user'
-      | 'reactivate_user'
-      | 'set_displayname'
-      | 'unset_displayname'
-      | 'allow_cross_signing_reset',
+    operation: Exclude<
+      HomeserverOperation,
+      'query_user' | 'provision_user' | 'is_localpart_available'
+    >,
     body: Record<string, unknown>,
     slow = false,
   ): Promise<void> {

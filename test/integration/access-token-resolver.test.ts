@@ -9,6 +9,7 @@ import { UserRepository } from '../../src/storage/users/user.repository';
 import { FakeClock } from '../fakes/fake-clock';
 import { createTestDatabase, type TestDatabase } from '../setup/test-database';
 import { addClient, addOAuth2Session, addUser } from './storage-fixtures';
+import { queriesOf } from '../setup/query-log';
 
 const MINUTE = 60_000;
 
@@ -90,26 +91,11 @@ describe('AccessTokenResolver (one indexed query; RFC 7662 §2.2 "active")', () 
     assert.ok(await resolver.resolve(issued.raw));
   });
 
-  /** The SQL statements `work` sends to the database. */
-  async function queriesOf(work: () => Promise<unknown>): Promise<string[]> {
-    const logger = db.dataSource.logger;
-    const original = logger.logQuery.bind(logger);
-    const queries: string[] = [];
-    logger.logQuery = (query, parameters, runner) => {
-      queries.push(query);
-      original(query, parameters, runner);
-    };
-    try {
-      await work();
-    } finally {
-      logger.logQuery = original;
-    }
-    return queries;
-  }
-
   it('should read token, session, client and user with a single database query', async () => {
     const issued = await issue();
-    const queries = await queriesOf(async () => assert.ok(await resolver.resolve(issued.raw)));
+    const queries = await queriesOf(db.dataSource, async () =>
+      assert.ok(await resolver.resolve(issued.raw)),
+    );
     assert.equal(queries.length, 1, queries.join('\n'));
     for (const table of ['oauth2_access_tokens', 'oauth2_sessions', 'oauth2_clients', 'users']) {
       assert.ok(queries[0].includes(`"${table}"`), `the query reads ${table}`);
@@ -123,7 +109,7 @@ describe('AccessTokenResolver (one indexed query; RFC 7662 §2.2 "active")', () 
   it('should be null for malformed input and bad checksums, without a database query', async () => {
     const issued = await issue();
     const badChecksum = `${issued.raw.slice(0, -1)}${issued.raw.endsWith('A') ? 'B' : 'A'}`;
-    const queries = await queriesOf(async () => {
+    const queries = await queriesOf(db.dataSource, async () => {
       for (const raw of ['', 'garbage', 'mat_', `${issued.raw}x`, badChecksum, 'é'.repeat(41)]) {
         assert.equal(await resolver.resolve(raw), null, JSON.stringify(raw));
       }
