@@ -39,35 +39,74 @@ export function repositoryRoot(): string {
   throw new Error(`no package.json above ${__dirname}`);
 }
 
-/** The Synapse version the tests are pinned to (test/synapse/synapse-version). */
-export function pinnedSynapseVersion(): string {
-  return readFileSync(join(repositoryRoot(), 'test/synapse/synapse-version'), 'utf8').trim();
+/**
+ * The two Synapse installs the tests use, one venv each: `current` (the pin docker-compose.yml
+ * runs, with `matrix_authentication_service`) and `legacy` (the last release that still accepts
+ * the older `experimental_features.msc3861` setup, CONTRACTS §2).
+ */
+export type SynapseFlavour = 'current' | 'legacy';
+
+interface FlavourFacts {
+  /** The file holding the pinned version. */
+  pinFile: string;
+  /** The environment variable that moves the venv. */
+  venvVariable: string;
+  /** The venv's folder in the repository otherwise. */
+  defaultVenv: string;
+  /** What installs it. */
+  installCommand: string;
 }
 
-/** `SYNAPSE_VENV`, else `.cache/synapse-venv` in the repository (as the install script). */
-export function synapseVenv(): string {
-  const configured = process.env.SYNAPSE_VENV;
-  return configured && configured.length > 0
-    ? configured
-    : join(repositoryRoot(), '.cache/synapse-venv');
-}
+const FLAVOURS: Record<SynapseFlavour, FlavourFacts> = {
+  current: {
+    pinFile: 'test/synapse/synapse-version',
+    venvVariable: 'SYNAPSE_VENV',
+    defaultVenv: '.cache/synapse-venv',
+    installCommand: SYNAPSE_INSTALL_SCRIPT,
+  },
+  legacy: {
+    pinFile: 'test/synapse/synapse-legacy-version',
+    venvVariable: 'SYNAPSE_LEGACY_VENV',
+    defaultVenv: '.cache/synapse-legacy-venv',
+    installCommand: `${SYNAPSE_INSTALL_SCRIPT} legacy`,
+  },
+};
 
-function venvPython(): string {
-  return join(synapseVenv(), 'bin/python');
+/** The Synapse version a flavour is pinned to (test/synapse/synapse-version by default). */
+export function pinnedSynapseVersion(flavour: SynapseFlavour = 'current'): string {
+  return readFileSync(join(repositoryRoot(), FLAVOURS[flavour].pinFile), 'utf8').trim();
 }
 
 /**
- * Why the venv cannot run the tests, or null when it can: the install script writes its marker
- * (the pinned version) last, so a half-made venv or one for another pin does not count.
+ * The flavour's venv: `SYNAPSE_VENV` (`SYNAPSE_LEGACY_VENV`), else `.cache/synapse-venv`
+ * (`.cache/synapse-legacy-venv`) in the repository, as the install script.
  */
-function synapseUnavailable(): string | null {
-  const venv = synapseVenv();
-  const pin = pinnedSynapseVersion();
-  const advice = `run ${SYNAPSE_INSTALL_SCRIPT} (or set SYNAPSE_VENV)`;
+export function synapseVenv(flavour: SynapseFlavour = 'current'): string {
+  const facts = FLAVOURS[flavour];
+  const configured = process.env[facts.venvVariable];
+  return configured && configured.length > 0
+    ? configured
+    : join(repositoryRoot(), facts.defaultVenv);
+}
+
+function venvPython(flavour: SynapseFlavour): string {
+  return join(synapseVenv(flavour), 'bin/python');
+}
+
+/**
+ * Why the flavour's venv cannot run the tests, or null when it can: the install script writes
+ * its marker (the pinned version) last, so a half-made venv or one for another pin does not
+ * count.
+ */
+export function synapseUnavailable(flavour: SynapseFlavour = 'current'): string | null {
+  const facts = FLAVOURS[flavour];
+  const venv = synapseVenv(flavour);
+  const pin = pinnedSynapseVersion(flavour);
+  const advice = `run ${facts.installCommand} (or set ${facts.venvVariable})`;
   try {
-    accessSync(venvPython(), constants.X_OK);
+    accessSync(venvPython(flavour), constants.X_OK);
   } catch {
-    return `no Synapse venv at ${venv}: ${advice}`;
+    return `no Synapse ${pin} venv at ${venv}: ${advice}`;
   }
   const marker = join(venv, '.installed-synapse-version');
   const installed = existsSync(marker) ? readFileSync(marker, 'utf8').trim() : null;
@@ -84,13 +123,17 @@ function onCi(): boolean {
 }
 
 /**
- * `describe` for a suite that runs a real Synapse. Without the venv on a developer's machine
- * the suite is skipped with the reason (so `npm test` passes without Python packages); in CI
- * (`CI` set) it is replaced by one failing test naming the install script, so a CI that lacks
- * Synapse cannot pass.
+ * `describe` for a suite that runs a real Synapse of `flavour`. Without its venv on a
+ * developer's machine the suite is skipped with the reason (so `npm test` passes without Python
+ * packages); in CI (`CI` set) it is replaced by one failing test naming the install command, so
+ * a CI that lacks Synapse cannot pass.
  */
-export function describeWithSynapse(name: string, fn: () => void): void {
-  const missing = synapseUnavailable();
+export function describeWithSynapse(
+  name: string,
+  fn: () => void,
+  flavour: SynapseFlavour = 'current',
+): void {
+  const missing = synapseUnavailable(flavour);
   if (missing === null) {
     void describe(name, fn);
   } else if (!onCi()) {
@@ -120,18 +163,44 @@ export async function freeLoopbackPort(): Promise<number> {
   return address.port;
 }
 
-export interface SynapseOptions {
-  /** `matrix_authentication_service.endpoint`: where Synapse reaches mas-ts. */
-  masEndpoint: string;
-  /** `matrix_authentication_service.secret`, equal to mas-ts's `matrix.secret`. */
-  secret: string;
+interface SynapseCommonOptions {
   /** The port of the client listener (default: a free one, see {@link freeLoopbackPort}). */
   port?: number;
   /** `server_name` (default `synapse.test`), mas-ts's `matrix.homeserver`. */
   serverName?: string;
   /** Keys merged over the generated homeserver.yaml (top level only). */
   extraConfig?: Record<string, unknown>;
+  /** Which venv runs it (default `current`, or `legacy` with {@link Msc3861Options}). */
+  flavour?: SynapseFlavour;
 }
+
+/** Delegation through `matrix_authentication_service` (Synapse ≥ 1.136). */
+export interface MasDelegationOptions extends SynapseCommonOptions {
+  /** `matrix_authentication_service.endpoint`: where Synapse reaches mas-ts. */
+  masEndpoint: string;
+  /** `matrix_authentication_service.secret`, equal to mas-ts's `matrix.secret`. */
+  secret: string;
+}
+
+/** `experimental_features.msc3861` (Synapse ≤ 1.156; MAS's older setup guide). */
+export interface Msc3861Options {
+  /** mas-ts's issuer; Synapse reads `{issuer}/.well-known/openid-configuration`. */
+  issuer: string;
+  /** The static client Synapse introspects as (`0000000000000000000SYNAPSE`). */
+  clientId: string;
+  clientAuthMethod: 'client_secret_basic' | 'client_secret_post';
+  clientSecret: string;
+  /** The bearer token mas-ts calls Synapse with, equal to mas-ts's `matrix.secret`. */
+  adminToken: string;
+  /** Where clients send people to manage their account (default: discovered). */
+  accountManagementUrl?: string;
+}
+
+export interface Msc3861DelegationOptions extends SynapseCommonOptions {
+  msc3861: Msc3861Options;
+}
+
+export type SynapseOptions = MasDelegationOptions | Msc3861DelegationOptions;
 
 export interface SynapseServer {
   /** `http://127.0.0.1:<port>` (no trailing slash); also `public_baseurl` with a slash. */
@@ -146,13 +215,45 @@ export interface SynapseServer {
 }
 
 /**
+ * The homeserver.yaml section that delegates authentication to mas-ts: `matrix_authentication_
+ * service`, or `experimental_features.msc3861` for the older setup (seed 002 of the shared notes).
+ */
+export function delegationConfig(options: SynapseOptions): Record<string, unknown> {
+  if ('msc3861' in options) {
+    const o = options.msc3861;
+    return {
+      experimental_features: {
+        msc3861: {
+          enabled: true,
+          issuer: o.issuer,
+          client_id: o.clientId,
+          client_auth_method: o.clientAuthMethod,
+          client_secret: o.clientSecret,
+          admin_token: o.adminToken,
+          ...(o.accountManagementUrl !== undefined && {
+            account_management_url: o.accountManagementUrl,
+          }),
+        },
+      },
+    };
+  }
+  return {
+    matrix_authentication_service: {
+      enabled: true,
+      endpoint: options.masEndpoint,
+      secret: options.secret,
+    },
+  };
+}
+
+/**
  * The loopback homeserver.yaml: one client listener on 127.0.0.1, SQLite and media in `dir`,
  * no federation key servers, no phoning home, and authentication delegated to mas-ts. Nothing
  * that Synapse refuses alongside delegation (CONTRACTS §8) is set.
  */
 export function homeserverConfig(
   dir: string,
-  options: Required<Omit<SynapseOptions, 'extraConfig'>>,
+  options: SynapseOptions & { port: number; serverName: string },
 ): Record<string, unknown> {
   return {
     server_name: options.serverName,
@@ -175,11 +276,7 @@ export function homeserverConfig(
     trusted_key_servers: [],
     suppress_key_server_warning: true,
     enable_metrics: false,
-    matrix_authentication_service: {
-      enabled: true,
-      endpoint: options.masEndpoint,
-      secret: options.secret,
-    },
+    ...delegationConfig(options),
   };
 }
 
@@ -196,10 +293,15 @@ function synapseEnv(): NodeJS.ProcessEnv {
 }
 
 /** Starts the venv's Python with `args`, its stdout and stderr appended to `logPath`. */
-function runPython(args: string[], cwd: string, logPath: string): ChildProcess {
+function runPython(
+  flavour: SynapseFlavour,
+  args: string[],
+  cwd: string,
+  logPath: string,
+): ChildProcess {
   const fd = openSync(logPath, 'a');
   try {
-    return spawn(venvPython(), args, { cwd, env: synapseEnv(), stdio: ['ignore', fd, fd] });
+    return spawn(venvPython(flavour), args, { cwd, env: synapseEnv(), stdio: ['ignore', fd, fd] });
   } finally {
     closeSync(fd);
   }
@@ -260,13 +362,14 @@ async function terminate(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts a real Synapse from the venv that delegates authentication to `masEndpoint`
- * (`matrix_authentication_service`): writes homeserver.yaml into a fresh temporary folder,
- * generates the signing key, starts `python -m synapse.app.homeserver` and waits (bounded) for
+ * Starts a real Synapse from the flavour's venv that delegates authentication to mas-ts
+ * ({@link delegationConfig}): writes homeserver.yaml into a fresh temporary folder, generates
+ * the signing key, starts `python -m synapse.app.homeserver` and waits (bounded) for
  * `GET /health` = 200. On failure it throws with the tail of Synapse's log and cleans up.
  */
 export async function startSynapse(options: SynapseOptions): Promise<SynapseServer> {
-  const missing = synapseUnavailable();
+  const flavour = options.flavour ?? ('msc3861' in options ? 'legacy' : 'current');
+  const missing = synapseUnavailable(flavour);
   if (missing !== null) throw new Error(missing);
   const port = options.port ?? (await freeLoopbackPort());
   const serverName = options.serverName ?? 'synapse.test';
@@ -275,12 +378,7 @@ export async function startSynapse(options: SynapseOptions): Promise<SynapseServ
   const logPath = join(dir, 'homeserver.log');
   const baseUrl = `http://127.0.0.1:${port}`;
   const config = {
-    ...homeserverConfig(dir, {
-      masEndpoint: options.masEndpoint,
-      secret: options.secret,
-      port,
-      serverName,
-    }),
+    ...homeserverConfig(dir, { ...options, port, serverName }),
     ...options.extraConfig,
   };
   writeFileSync(configPath, stringify(config));
@@ -296,14 +394,14 @@ export async function startSynapse(options: SynapseOptions): Promise<SynapseServ
   try {
     const homeserver = ['-m', 'synapse.app.homeserver', '-c', configPath];
     if (!existsSync(join(dir, 'signing.key'))) {
-      const keygen = runPython([...homeserver, '--generate-keys'], dir, logPath);
+      const keygen = runPython(flavour, [...homeserver, '--generate-keys'], dir, logPath);
       const code = await within(exited(keygen), SYNAPSE_START_TIMEOUT_MS);
       if (code !== 0) {
         await terminate(keygen);
         throw fail(`generating Synapse's signing key failed (${code})`);
       }
     }
-    child = runPython(homeserver, dir, logPath);
+    child = runPython(flavour, homeserver, dir, logPath);
     const problem = await waitForHealth(baseUrl, child);
     if (problem !== null) throw fail(problem);
   } catch (error) {

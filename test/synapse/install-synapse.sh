@@ -1,17 +1,42 @@
 #!/usr/bin/env bash
-# Installs the Synapse that the real-Synapse tests (test/synapse/) start beside mas-ts: a Python
-# venv in .cache/synapse-venv (git-ignored) holding matrix-synapse at the version pinned in
-# test/synapse/synapse-version, installed with pip. Idempotent: does nothing when the venv
-# already holds that version. When pip fails it falls back to Debian's matrix-synapse package
-# (a venv over the system Python with its site packages) and says so.
+# Installs a Synapse that the real-Synapse tests (test/synapse/) start beside mas-ts, with pip into
+# a Python venv (git-ignored). Two pins, one venv each:
 #
-# Environment: SYNAPSE_VENV (the venv's folder), SYNAPSE_PYTHON (the Python that creates it,
-# default python3; Synapse needs >= 3.10).
+#   install-synapse.sh          the current Synapse (`matrix_authentication_service` mode): the
+#                               version in test/synapse/synapse-version, in .cache/synapse-venv
+#   install-synapse.sh legacy   the last Synapse with the older `experimental_features.msc3861`
+#                               mode: test/synapse/synapse-legacy-version, in
+#                               .cache/synapse-legacy-venv
+#
+# Idempotent: does nothing when the venv already holds its pinned version. When pip fails for the
+# current pin it falls back to Debian's matrix-synapse package (a venv over the system Python
+# with its site packages) and says so; the legacy pin has no fallback (whatever Debian ships is
+# not that old version), its tests are skipped without it (failed in CI).
+#
+# Environment: SYNAPSE_VENV / SYNAPSE_LEGACY_VENV (the venvs' folders), SYNAPSE_PYTHON (the
+# Python that creates them, default python3; Synapse needs >= 3.10).
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-version="$(tr -d '[:space:]' <"$root/test/synapse/synapse-version")"
-venv="${SYNAPSE_VENV:-$root/.cache/synapse-venv}"
+flavour="${1:-current}"
+case "$flavour" in
+  current)
+    pin_file="test/synapse/synapse-version"
+    venv="${SYNAPSE_VENV:-$root/.cache/synapse-venv}"
+    extras=""
+    ;;
+  legacy)
+    pin_file="test/synapse/synapse-legacy-version"
+    venv="${SYNAPSE_LEGACY_VENV:-$root/.cache/synapse-legacy-venv}"
+    # `experimental_features.msc3861` needs authlib (Synapse refuses to start without it).
+    extras="[oidc]"
+    ;;
+  *)
+    echo "install-synapse: unknown argument '$flavour' (none, or 'legacy')" >&2
+    exit 2
+    ;;
+esac
+version="$(tr -d '[:space:]' <"$root/$pin_file")"
 python="${SYNAPSE_PYTHON:-python3}"
 # Written last, only after a successful install; the test harness (test/setup/synapse.ts)
 # reads it to know that the venv is complete and which version it holds.
@@ -23,12 +48,14 @@ fail() {
   exit 1
 }
 
-if [ -z "$version" ]; then fail "no version in test/synapse/synapse-version"; fi
+if [ -z "$version" ]; then fail "no version in $pin_file"; fi
 
 installed_version() {
   # The distribution's version: synapse.__version__ appends `git describe` of the folder around
   # the venv, which is this repository.
-  "$venv/bin/python" -c 'import synapse, importlib.metadata as m; print(m.version("matrix-synapse"))' \
+  local imports="synapse"
+  if [ -n "$extras" ]; then imports="synapse, authlib"; fi
+  "$venv/bin/python" -c "import $imports, importlib.metadata as m; print(m.version('matrix-synapse'))" \
     2>/dev/null || true
 }
 
@@ -51,8 +78,8 @@ install_with_pip() {
   say "creating a venv in $venv with $("$python" --version 2>&1)"
   rm -rf "$venv"
   "$python" -m venv "$venv" || return 1
-  say "pip install matrix-synapse==$version"
-  "$venv/bin/python" -m pip install --quiet --no-input "matrix-synapse==$version" || return 1
+  say "pip install matrix-synapse$extras==$version"
+  "$venv/bin/python" -m pip install --quiet --no-input "matrix-synapse$extras==$version" || return 1
 }
 
 install_with_debian() {
@@ -77,6 +104,10 @@ install_with_debian() {
 
 if install_with_pip; then
   how="pip"
+elif [ "$flavour" = "legacy" ]; then
+  rm -rf "$venv"
+  fail "could not install matrix-synapse==$version with pip (see above); the tests of the" \
+    "older msc3861 mode need it: fix the cause and run test/synapse/install-synapse.sh legacy again"
 else
   say "pip could not install matrix-synapse==$version (see above);" \
     "FALLING BACK to Debian's matrix-synapse package, whose version may differ from the pin"
