@@ -6,8 +6,9 @@ import { Injectable } from '@nestjs/common';
  * that has upserted a device but not yet committed its session (the sync would delete it).
  * MAS takes a per-user database lock for this (`acquire_lock_for_sync`).
  *
- * In-process only: with several replicas the same race remains across processes until device
- * syncs move to the job queue, which must then serialise them per user.
+ * In-process only. Device syncs run as `sync-devices` jobs, which pg-boss's `stately` policy
+ * already runs one at a time per user across processes; a worker in another process than the
+ * code exchange is not covered by this lock (docs/jobs.md, "Scaling out").
  */
 @Injectable()
 export class UserDeviceLock {
