@@ -40,7 +40,7 @@ export class AppModule {
       imports: [
         MasConfigModule.forRoot(config),
         CoreModule,
-        DatabaseModule.forDataSource(dataSource),
+        DatabaseModule.forDataSource(dataSource, jobs.access),
         StorageModule,
         JobsModule.forRoot(jobs),
         RateLimitModule,

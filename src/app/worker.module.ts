@@ -19,7 +19,7 @@ export class WorkerModule {
       imports: [
         MasConfigModule.forRoot(config),
         CoreModule,
-        DatabaseModule.forDataSource(dataSource),
+        DatabaseModule.forDataSource(dataSource, jobs.access),
         StorageModule,
         JobsModule.forRoot(jobs),
         RateLimitModule,

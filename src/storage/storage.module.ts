@@ -15,6 +15,7 @@ import { PersonalSessionRepository } from './personal/personal-session.repositor
 import { UserEmailRepository } from './users/user-email.repository';
 import { UserPasswordRepository } from './users/user-password.repository';
 import { AccountFlowRetentionRepository } from './retention/account-flow-retention.repository';
+import { InactiveSessionRepository } from './retention/inactive-session.repository';
 import { OAuth2RetentionRepository } from './retention/oauth2-retention.repository';
 import { SessionRetentionRepository } from './retention/session-retention.repository';
 import { UserClosureRepository } from './users/user-closure.repository';
@@ -42,6 +43,7 @@ const REPOSITORIES = [
   OAuth2RetentionRepository,
   SessionRetentionRepository,
   AccountFlowRetentionRepository,
+  InactiveSessionRepository,
 ];
 
 @Global()

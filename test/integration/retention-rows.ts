@@ -34,12 +34,13 @@ export class RetentionRows {
     return id;
   }
 
-  async client(): Promise<string> {
+  async client(o: { isStatic?: boolean } = {}): Promise<string> {
     const id = randomUUID();
     await this.insert('oauth2_clients', {
       oauth2_client_id: id,
       grant_type_authorization_code: true,
       grant_type_refresh_token: true,
+      is_static: o.isStatic ?? false,
     });
     return id;
   }

@@ -7,11 +7,18 @@ import { JOB_HANDLERS, type JobHandler } from '../job-handler';
 import { JobWorkers } from '../job-workers.service';
 import { CleanupJob, CLEANUPS } from './cleanup.jobs';
 import { DeactivateUserJob } from './deactivate-user.job';
+import { ExpireInactiveSessionsJob } from './expire-inactive-sessions.job';
 import { ProvisionUserJob } from './provision-user.job';
 import { ReactivateUserJob } from './reactivate-user.job';
 import { SyncDevicesJob } from './sync-devices.job';
 
-const ON_DEMAND = [SyncDevicesJob, ProvisionUserJob, DeactivateUserJob, ReactivateUserJob];
+const HANDLERS = [
+  SyncDevicesJob,
+  ProvisionUserJob,
+  DeactivateUserJob,
+  ReactivateUserJob,
+  ExpireInactiveSessionsJob,
+];
 
 /**
  * Every job handler and the JobWorkers that run them when the process is a worker (the job
@@ -19,11 +26,11 @@ const ON_DEMAND = [SyncDevicesJob, ProvisionUserJob, DeactivateUserJob, Reactiva
  */
 @Module({
   providers: [
-    ...ON_DEMAND,
+    ...HANDLERS,
     {
       provide: JOB_HANDLERS,
       inject: [
-        ...ON_DEMAND,
+        ...HANDLERS,
         Clock,
         OAuth2RetentionRepository,
         SessionRetentionRepository,
@@ -34,6 +41,7 @@ const ON_DEMAND = [SyncDevicesJob, ProvisionUserJob, DeactivateUserJob, Reactiva
         provision: ProvisionUserJob,
         deactivate: DeactivateUserJob,
         reactivate: ReactivateUserJob,
+        expire: ExpireInactiveSessionsJob,
         clock: Clock,
         oauth2: OAuth2RetentionRepository,
         sessions: SessionRetentionRepository,
@@ -43,6 +51,7 @@ const ON_DEMAND = [SyncDevicesJob, ProvisionUserJob, DeactivateUserJob, Reactiva
         provision,
         deactivate,
         reactivate,
+        expire,
         ...CLEANUPS.map((def) => new CleanupJob(def, { oauth2, sessions, flows }, clock)),
       ],
     },
