@@ -10,6 +10,9 @@ import { HealthModule } from '../health/health.module';
 import { HomeserverModule } from '../homeserver/homeserver.module';
 import { HttpSupportModule } from '../http/http-support.module';
 import { IntrospectionModule } from '../introspection/introspection.module';
+import { JobsModule } from '../jobs/jobs.module';
+import type { JobsSetup } from '../jobs/jobs-setup';
+import { JobWorkersModule } from '../jobs/workers/job-workers.module';
 import { KeysModule } from '../keys/keys.module';
 import { LoginModule } from '../login/login.module';
 import { AuthorizationModule } from '../oauth2/authorize/authorization.module';
@@ -24,22 +27,26 @@ import { WebSessionModule } from '../web-session/web-session.module';
 export interface AppModuleOptions {
   config: MasConfig;
   dataSource: DataSource;
+  /** The job queue, and whether this process also works it. */
+  jobs: JobsSetup;
 }
 
 /** The whole service: base and shared modules, then the surfaces. Imports only. */
 @Module({})
 export class AppModule {
-  static register({ config, dataSource }: AppModuleOptions): DynamicModule {
+  static register({ config, dataSource, jobs }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
         MasConfigModule.forRoot(config),
         CoreModule,
-        DatabaseModule.forDataSource(dataSource),
+        DatabaseModule.forDataSource(dataSource, jobs.access),
         StorageModule,
+        JobsModule.forRoot(jobs),
         RateLimitModule,
         UsersModule,
         HomeserverModule,
+        JobWorkersModule,
         KeysModule,
         HttpSupportModule,
         ProviderMetadataModule,

@@ -1,15 +1,17 @@
 import type { RequestListener } from 'node:http';
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import express from 'express';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { MasConfig } from '../config';
+import type { JobsSetup } from '../jobs/jobs-setup';
 import { setSecurityHeaders } from '../http/security-headers';
 import { PinoNestLogger } from '../logging/pino-nest-logger';
 import { createRequestLogger } from '../logging/request-logging';
 import { AppModule } from './app.module';
+import { WorkerModule } from './worker.module';
 
 export interface RunningApp {
   app: INestApplication;
@@ -17,11 +19,15 @@ export interface RunningApp {
   handler: RequestListener;
 }
 
-/** Builds and initialises the Nest application without binding any socket. */
+/**
+ * Builds and initialises the Nest application without binding any socket. The job queue starts
+ * with it; `jobs.worker` decides whether this process also runs jobs.
+ */
 export async function createApp(
   config: MasConfig,
   dataSource: DataSource,
   logger: Logger,
+  jobs: JobsSetup,
 ): Promise<RunningApp> {
   const server = express();
   server.disable('x-powered-by');
@@ -30,10 +36,25 @@ export async function createApp(
   server.use(createRequestLogger(logger));
   server.use(setSecurityHeaders);
   const app = await NestFactory.create(
-    AppModule.register({ config, dataSource }),
+    AppModule.register({ config, dataSource, jobs }),
     new ExpressAdapter(server),
     { logger: new PinoNestLogger(logger), bodyParser: true, abortOnError: false },
   );
   await app.init();
   return { app, handler: server as unknown as RequestListener };
+}
+
+/** Builds and initialises a worker-only application context (no HTTP); its workers start. */
+export async function createWorkerApp(
+  config: MasConfig,
+  dataSource: DataSource,
+  logger: Logger,
+  jobs: JobsSetup,
+): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(
+    WorkerModule.register({ config, dataSource, jobs }),
+    { logger: new PinoNestLogger(logger), abortOnError: false },
+  );
+  await app.init();
+  return app;
 }

@@ -4,6 +4,7 @@ import { registerDatabaseCommands } from './commands/database-migrate.command';
 import { registerDevCommand } from './commands/dev.command';
 import { registerManageCommands } from './commands/manage/manage.command';
 import { registerServerCommand } from './commands/server.command';
+import { registerWorkerCommand } from './commands/worker.command';
 import { collect } from './global-options';
 
 /** The `mas-ts` command line: MAS's verbs with a repeatable global `-c/--config FILE`. */
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .enablePositionalOptions(false);
   registerServerCommand(program);
+  registerWorkerCommand(program);
   registerConfigCommands(program);
   registerDatabaseCommands(program);
   registerDevCommand(program);

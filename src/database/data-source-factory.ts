@@ -2,13 +2,16 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { PGlite } from '@electric-sql/pglite';
 import { ALL_ENTITIES } from '../storage/entities';
 import { ALL_MIGRATIONS } from '../../migrations';
+import type { DatabaseAccess } from './database-access';
 import type { DatabaseTarget } from './database-target';
 import { openPglite } from './pglite/open-pglite';
-import { pgliteDriverModule } from './pglite/pglite-pool';
+import { PglitePool, pgliteDriverModule } from './pglite/pglite-pool';
 
 /** A DataSource together with the embedded engine behind it, if any (closed after it). */
 export interface OwnedDataSource {
   dataSource: DataSource;
+  /** How other clients (the job queue) reach the same database. */
+  access: DatabaseAccess;
   close(): Promise<void>;
 }
 
@@ -28,13 +31,15 @@ const COMMON: Pick<
 export async function createDataSource(target: DatabaseTarget): Promise<OwnedDataSource> {
   if (target.kind === 'embedded') {
     const db: PGlite = await openPglite(target.dataDir);
+    const pool = new PglitePool(db);
     const dataSource = new DataSource({
       ...COMMON,
       type: 'postgres',
-      driver: pgliteDriverModule(db),
+      driver: pgliteDriverModule(db, pool),
     });
     return {
       dataSource,
+      access: { kind: 'embedded', pool },
       close: async () => {
         if (dataSource.isInitialized) await dataSource.destroy();
         await db.close();
@@ -62,6 +67,7 @@ export async function createDataSource(target: DatabaseTarget): Promise<OwnedDat
   });
   return {
     dataSource,
+    access: { kind: 'server', pool },
     close: async () => {
       if (dataSource.isInitialized) await dataSource.destroy();
     },

@@ -1,11 +1,12 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import type { Tx } from '../database/transaction';
+import { JobQueue } from '../jobs/job-queue';
 import { CompatSessionRepository } from '../storage/compat/compat-session.repository';
 import { OAuth2SessionRepository } from '../storage/oauth2/oauth2-session.repository';
 import { PersonalSessionRepository } from '../storage/personal/personal-session.repository';
 import { UserRepository } from '../storage/users/user.repository';
 import { deviceIdsOfScopes } from './active-devices';
 import { HomeserverConnection } from './homeserver-connection';
-import { HomeserverError } from './homeserver-errors';
 import { UserDeviceLock } from './user-device-lock';
 
 /**
@@ -16,8 +17,6 @@ import { UserDeviceLock } from './user-device-lock';
  */
 @Injectable()
 export class DeviceSync {
-  private readonly logger = new Logger(DeviceSync.name);
-
   constructor(
     private readonly homeserver: HomeserverConnection,
     private readonly users: UserRepository,
@@ -25,6 +24,7 @@ export class DeviceSync {
     private readonly compatSessions: CompatSessionRepository,
     private readonly personalSessions: PersonalSessionRepository,
     private readonly lock: UserDeviceLock,
+    private readonly jobs: JobQueue,
   ) {}
 
   /** The device ids of every active session of the user; empty when there are none. */
@@ -38,33 +38,27 @@ export class DeviceSync {
   }
 
   /**
-   * Pushes the user's full device list now; does nothing for an unknown user. Throws a
-   * HomeserverError when the homeserver call fails.
+   * Pushes the user's full device list now (the `sync-devices` job); returns how many devices
+   * it holds, or null for an unknown or deactivated user (nothing to sync: deactivation removes
+   * every device on the homeserver). Throws a HomeserverError when the homeserver call fails.
    */
-  async syncNow(userId: string): Promise<void> {
-    await this.lock.run(userId, async () => {
+  async syncNow(userId: string): Promise<number | null> {
+    return this.lock.run(userId, async () => {
       const user = await this.users.findById(userId);
-      if (!user) return;
-      await this.homeserver.syncDevices(user.username, await this.activeDeviceIds(userId));
+      if (!user || user.deactivatedAt !== null) return null;
+      const devices = await this.activeDeviceIds(userId);
+      await this.homeserver.syncDevices(user.username, devices);
+      return devices.size;
     });
   }
 
   /**
-   * Called after a session of the user ended. For now the sync runs at once and a homeserver
-   * failure is logged, not thrown, so ending the session never fails because of the homeserver;
-   * the ended session's device then stays on the homeserver until the next successful sync
-   * (its tokens are already dead: introspection answers `active: false`). This is the seam for
-   * the job queue, which will enqueue a retried `sync-devices` job here instead.
+   * Called after the user's devices changed here (a session ended): enqueues a `sync-devices`
+   * job, inside `tx` when given so that it exists exactly when the change commits. The caller
+   * never waits for the homeserver; the job retries with backoff until the sync lands, and one
+   * waiting job per user covers every request made before it runs (docs/jobs.md).
    */
-  async requestSync(userId: string): Promise<void> {
-    try {
-      await this.syncNow(userId);
-    } catch (error) {
-      if (!(error instanceof HomeserverError)) throw error;
-      this.logger.warn(
-        `device sync for user ${userId} failed, the homeserver keeps the devices of ended ` +
-          `sessions until the next sync: ${error.message}`,
-      );
-    }
+  async requestSync(userId: string, tx?: Tx): Promise<void> {
+    await this.jobs.enqueue('sync-devices', { userId }, { tx });
   }
 }

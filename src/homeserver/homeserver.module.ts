@@ -5,10 +5,11 @@ import { DeviceSync } from './device-sync.service';
 import { HomeserverConnection } from './homeserver-connection';
 import { SessionProvisioner } from './session-provisioner.service';
 import { UserDeviceLock } from './user-device-lock';
+import { UserProvisioner } from './user-provisioner.service';
 
 /**
  * The homeserver connection chosen by `matrix.kind`, and the services that keep the homeserver's
- * users and devices in step with ours. Needs the global config and storage modules.
+ * users and devices in step with ours. Needs the global config, storage and jobs modules.
  */
 @Global()
 @Module({
@@ -21,7 +22,8 @@ import { UserDeviceLock } from './user-device-lock';
     UserDeviceLock,
     DeviceSync,
     SessionProvisioner,
+    UserProvisioner,
   ],
-  exports: [HomeserverConnection, UserDeviceLock, DeviceSync, SessionProvisioner],
+  exports: [HomeserverConnection, UserDeviceLock, DeviceSync, SessionProvisioner, UserProvisioner],
 })
 export class HomeserverModule {}

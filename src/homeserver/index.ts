@@ -21,3 +21,4 @@ export {
 export { HomeserverModule } from './homeserver.module';
 export { SessionProvisioner, type SessionToProvision } from './session-provisioner.service';
 export { UserDeviceLock } from './user-device-lock';
+export { type UserPushOutcome, UserProvisioner } from './user-provisioner.service';

@@ -18,9 +18,9 @@ function bindsDevice(scopeList: string[]): boolean {
 
 /**
  * Ends an OAuth 2.0 session: finished, and every access and refresh token of it revoked. When
- * the session held a Matrix device, the user's devices are then synced to the homeserver so the
- * device is deleted there (MAS schedules `SyncDevicesJob`); that sync is best-effort
- * (DeviceSync.requestSync) and never makes ending the session fail.
+ * the session held a Matrix device, a `sync-devices` job is enqueued in the same transaction
+ * so the device is deleted on the homeserver (MAS schedules `SyncDevicesJob`); ending the
+ * session never waits for the homeserver, and the job retries until the sync lands.
  */
 @Injectable()
 export class OAuth2SessionTerminator {
@@ -36,14 +36,14 @@ export class OAuth2SessionTerminator {
   /** Idempotent: ending a finished session changes nothing and syncs nothing. */
   async end(sessionId: string): Promise<void> {
     const now = this.clock.now();
-    const ended = await this.tx.run(async (t) => {
+    await this.tx.run(async (t) => {
       const finished = await this.sessions.finish(sessionId, now, t);
       await this.accessTokens.revokeAllOfSession(sessionId, now, t);
       await this.refreshTokens.revokeAllOfSession(sessionId, now, t);
-      return finished ? this.sessions.findById(sessionId, t) : null;
+      const ended = finished ? await this.sessions.findById(sessionId, t) : null;
+      if (ended?.userId && bindsDevice(ended.scopeList)) {
+        await this.deviceSync.requestSync(ended.userId, t);
+      }
     });
-    if (ended?.userId && bindsDevice(ended.scopeList)) {
-      await this.deviceSync.requestSync(ended.userId);
-    }
   }
 }

@@ -14,6 +14,11 @@ import { PersonalAccessTokenRepository } from './personal/personal-access-token.
 import { PersonalSessionRepository } from './personal/personal-session.repository';
 import { UserEmailRepository } from './users/user-email.repository';
 import { UserPasswordRepository } from './users/user-password.repository';
+import { AccountFlowRetentionRepository } from './retention/account-flow-retention.repository';
+import { InactiveSessionRepository } from './retention/inactive-session.repository';
+import { OAuth2RetentionRepository } from './retention/oauth2-retention.repository';
+import { SessionRetentionRepository } from './retention/session-retention.repository';
+import { UserClosureRepository } from './users/user-closure.repository';
 import { UserRepository } from './users/user.repository';
 
 /** The repositories; each owns its slice of the ORM so services never see it. */
@@ -34,6 +39,11 @@ const REPOSITORIES = [
   CompatRefreshTokenRepository,
   PersonalSessionRepository,
   PersonalAccessTokenRepository,
+  UserClosureRepository,
+  OAuth2RetentionRepository,
+  SessionRetentionRepository,
+  AccountFlowRetentionRepository,
+  InactiveSessionRepository,
 ];
 
 @Global()

@@ -36,3 +36,12 @@ export class UserNotFound extends DomainError {
     super(`no user named "${username}"`);
   }
 }
+
+/** No user has this id. */
+export class UserIdNotFound extends DomainError {
+  readonly code = 'user_not_found';
+
+  constructor(readonly userId: string) {
+    super(`no user with id ${userId}`);
+  }
+}

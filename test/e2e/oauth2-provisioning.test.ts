@@ -20,7 +20,9 @@ import {
   type TestClient,
 } from '../factories/code-flow.factory';
 import { RecordingHomeserver } from '../fakes/recording-homeserver';
+import { jobRows, queueIdle } from '../setup/job-rows';
 import { createTestApp, type TestApp } from '../setup/test-app';
+import { waitFor } from '../setup/wait-for';
 
 const SECRET = 'e2e-homeserver-secret';
 const CLIENT_NAME = 'Element Test';
@@ -237,6 +239,7 @@ describe('homeserver provisioning at code exchange and device removal at session
 
     await revoke(revoked.refresh_token).expect(200);
 
+    await waitFor('the sync-devices job', () => queueIdle(ds(), 'sync-devices'));
     assert.deepEqual(calls(), ['POST /_synapse/mas/sync_devices']);
     const body = fake.requests[0]?.body as { localpart: string; devices: string[] };
     assert.equal(body.localpart, await usernameOf(first.userId));
@@ -249,17 +252,63 @@ describe('homeserver provisioning at code exchange and device removal at session
     const issued = (await exchange(g).expect(200)).body;
     fake.reset();
     await revoke(issued.access_token).expect(200);
+    const jobs = await jobRows(ds(), 'sync-devices');
+    assert.deepEqual(
+      jobs.filter((j) => j.data.userId === g.userId),
+      [],
+      'no sync-devices job for the user',
+    );
     assert.deepEqual(calls(), []);
   });
 
-  it('should still revoke when the homeserver is down during the device sync', async () => {
-    const g = await consentedGrant(t.running.app, client.id, `${API} ${device('DEVICEREV03')}`);
-    const issued = (await exchange(g).expect(200)).body;
+  it('should answer a revocation at once while the homeserver is down, retry the device sync, and remove the device once it is back', async () => {
+    const first = await consentedGrant(t.running.app, client.id, `${API} ${device('DEVICEDWN01')}`);
+    const second = await grantForSameUser(first, `${API} ${device('DEVICEDWN02')}`);
+    const revoked = (await exchange(first).expect(200)).body;
+    await exchange(second).expect(200);
     await fake.stop();
+    fake.reset();
+
+    await revoke(revoked.access_token).expect(200);
+    assert.notEqual((await sessionOfToken(revoked.access_token)).finishedAt, null);
+
+    const retrying = await waitFor('a failed attempt of the sync', async () =>
+      (await jobRows(ds(), 'sync-devices')).find(
+        (j) => j.data.userId === first.userId && j.state === 'retry',
+      ),
+    );
+    assert.match(String(retrying.output?.message), /sync_devices: could not reach the homeserver/);
+    assert.equal(fake.requests.length, 0, 'the homeserver was down');
+
+    await fake.restart();
+    const done = await waitFor('the sync to land', async () => {
+      const job = (await jobRows(ds(), 'sync-devices')).find((j) => j.id === retrying.id);
+      return job?.state === 'completed' ? job : undefined;
+    });
+    assert.ok(done.retryCount >= 1, 'it landed on a retry');
+    assert.deepEqual(done.output, { devices: 1 });
+    const syncs = fake.requestsTo('/_synapse/mas/sync_devices');
+    assert.equal(syncs.length, 1);
+    assert.deepEqual(syncs[0]?.body, {
+      localpart: await usernameOf(first.userId),
+      devices: ['DEVICEDWN02'],
+    });
+  });
+
+  it('should keep a device sync the homeserver refuses for good as a failed job', async () => {
+    const g = await consentedGrant(t.running.app, client.id, `${API} ${device('DEVICEREF01')}`);
+    const issued = (await exchange(g).expect(200)).body;
+    fake.requireSecret('the-secret-synapse-expects');
 
     await revoke(issued.access_token).expect(200);
 
-    const session = await sessionOfToken(issued.access_token);
-    assert.notEqual(session.finishedAt, null);
+    const failed = await waitFor('the failed job', async () =>
+      (await jobRows(ds(), 'sync-devices')).find(
+        (j) => j.data.userId === g.userId && j.state === 'failed',
+      ),
+    );
+    assert.equal(failed.retryCount, 0, 'not retried');
+    assert.match(String(failed.output?.message), /refused the shared secret/);
+    assert.ok(!JSON.stringify(failed.output).includes(SECRET));
   });
 });

@@ -31,10 +31,16 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
-/** Starts a long-running CLI command and waits for its "ready" line (bounded in time). */
+/** `server`'s ready line, whose capture is the list of binds. */
+const SERVER_READY = /mas-ts is ready at \S+ \(listening on ([^)]*)\)/;
+
+/**
+ * Starts a long-running CLI command and waits for its "ready" line (bounded in time): the
+ * server's by default, or `readyPattern`, whose first capture (if any) is split on ", ".
+ */
 export function startCli(
   args: string[],
-  opts: { cwd?: string; timeoutMs?: number } = {},
+  opts: { cwd?: string; timeoutMs?: number; readyPattern?: RegExp } = {},
 ): ServerProcess {
   const child = spawn(process.execPath, [CLI, ...args], {
     cwd: opts.cwd,
@@ -50,10 +56,10 @@ export function startCli(
     );
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
-      const m = /mas-ts is ready at \S+ \(listening on ([^)]*)\)/.exec(out);
+      const m = (opts.readyPattern ?? SERVER_READY).exec(out);
       if (m) {
         clearTimeout(timer);
-        res(m[1].split(', '));
+        res(m[1]?.split(', ') ?? []);
       }
     };
     child.stdout.on('data', onData);

@@ -6,6 +6,7 @@ import { listenerDispatch } from '../../src/http/listener-dispatch';
 import { createRootLogger } from '../../src/logging/root-logger';
 import { createTestConfig } from './test-config';
 import { createTestDatabase, type TestDatabase } from './test-database';
+import { testJobsSetup } from './test-jobs';
 
 export interface TestApp {
   config: MasConfig;
@@ -26,7 +27,12 @@ export async function createTestApp(extraConfig: string | string[] = ''): Promis
 /** The whole application for `config` on a fresh database. */
 export async function startTestApp(config: MasConfig): Promise<TestApp> {
   const db = await createTestDatabase();
-  const running = await createApp(config, db.dataSource, createRootLogger('silent'));
+  const running = await createApp(
+    config,
+    db.dataSource,
+    createRootLogger('silent'),
+    testJobsSetup(db),
+  );
   const handlers = new Map<string, RequestListener>();
   for (const [i, l] of config.http.listeners.entries()) {
     const name = l.name ?? `listener-${i}`;

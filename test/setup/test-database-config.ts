@@ -9,12 +9,16 @@ import { createEmptyTestDatabase } from './test-database';
  */
 export async function databaseSectionForProcess(): Promise<{
   yaml: string;
+  /** The PostgreSQL URI of the fresh database; undefined for PGlite. */
+  uri?: string;
   drop(): Promise<void>;
 }> {
   const empty = await createEmptyTestDatabase();
   if (empty.target.kind === 'server') {
+    const uri = empty.target.pool.connectionString!;
     return {
-      yaml: `database:\n  uri: "${empty.target.pool.connectionString}"\n`,
+      yaml: `database:\n  uri: "${uri}"\n`,
+      uri,
       drop: () => empty.drop(),
     };
   }

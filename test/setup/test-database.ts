@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { ulid } from 'ulid';
+import type { DatabaseAccess } from '../../src/database/database-access';
 import { createDataSource } from '../../src/database/data-source-factory';
 import { runMigrations } from '../../src/database/run-migrations';
 import type { DatabaseTarget } from '../../src/database/database-target';
@@ -8,6 +9,8 @@ import type { DatabaseTarget } from '../../src/database/database-target';
 /** A fresh, migrated database for one test file, dropped again by `drop()`. */
 export interface TestDatabase {
   dataSource: DataSource;
+  /** How the job queue reaches the same database. */
+  access: DatabaseAccess;
   target: DatabaseTarget;
   /** `server` when DATABASE_URL points the suite at a real PostgreSQL, else `embedded`. */
   kind: DatabaseTarget['kind'];
@@ -22,7 +25,7 @@ export function serverUrl(): string | undefined {
 
 /** Creates an empty database (PostgreSQL: `mas_test_<ulid>`; PGlite: in memory). */
 export async function createEmptyTestDatabase(): Promise<
-  Omit<TestDatabase, 'dataSource'> & {
+  Omit<TestDatabase, 'dataSource' | 'access'> & {
     open(): ReturnType<typeof createDataSource>;
   }
 > {
@@ -64,6 +67,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await runMigrations(owned.dataSource);
   return {
     dataSource: owned.dataSource,
+    access: owned.access,
     target: empty.target,
     kind: empty.kind,
     drop: async () => {

@@ -29,6 +29,6 @@ export function registerDevCommand(program: Command): void {
         process.stderr.write(`generated a development configuration at ${DEV_CONFIG_PATH}\n`);
       }
       const config = await loadConfigForCli([path, ...globalConfigPaths(cmd)]);
-      await serveUntilSignalled(config, { migrate: true, sync: true });
+      await serveUntilSignalled(config, { migrate: true, sync: true, worker: true });
     });
 }

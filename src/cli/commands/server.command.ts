@@ -9,6 +9,7 @@ import { describeBind } from '../../http/bind-address';
 import { createRootLogger } from '../../logging/root-logger';
 import { CliError } from '../cli-error';
 import { globalConfigPaths } from '../global-options';
+import { assertSplitPossible, cliErrorOfJobs, jobsSetupForCli } from '../jobs-for-cli';
 import { loadConfigForCli } from '../load-config';
 import { openDatabase } from '../open-database';
 import { syncStaticClients } from '../../static-clients/sync-static-clients';
@@ -16,6 +17,8 @@ import { syncStaticClients } from '../../static-clients/sync-static-clients';
 export interface ServeOptions {
   migrate: boolean;
   sync: boolean;
+  /** Also run the job workers in this process (false: `--no-worker`, jobs are only enqueued). */
+  worker: boolean;
 }
 
 /** Boots the whole service and resolves once it is listening; returns a stop function. */
@@ -30,8 +33,10 @@ export async function serve(
     if (error instanceof KeystoreError) throw new CliError(`secrets.keys: ${error.message}`);
     throw error;
   }
+  if (!opts.worker) assertSplitPossible(config.database);
   const db = await openDatabase(config.database, logger);
   try {
+    const jobs = jobsSetupForCli(db, { worker: opts.worker, migrate: opts.migrate });
     if (opts.migrate) {
       const applied = await runMigrations(db.dataSource);
       if (applied.length) logger.info({ applied }, 'migrations applied');
@@ -43,13 +48,21 @@ export async function serve(
       });
       logger.info(report.summary(), 'static clients synced');
     }
-    const { app, handler } = await createApp(config, db.dataSource, logger);
+    const { app, handler } = await createApp(config, db.dataSource, logger, jobs).catch(
+      (error: unknown) => {
+        throw cliErrorOfJobs(error);
+      },
+    );
     const bound = await startListeners(handler, config.http.listeners, logger).catch(async (e) => {
       await app.close();
       throw new CliError(`cannot listen: ${(e as Error).message}`);
     });
     logger.info(
-      { public_base: config.http.publicBaseUrl, issuer: config.http.issuerUrl },
+      {
+        public_base: config.http.publicBaseUrl,
+        issuer: config.http.issuerUrl,
+        worker: opts.worker,
+      },
       'mas-ts is ready',
     );
     process.stderr.write(
@@ -75,7 +88,11 @@ export async function serve(
 /** Runs until SIGINT or SIGTERM, then shuts down gracefully. */
 export async function serveUntilSignalled(config: MasConfig, opts: ServeOptions): Promise<void> {
   const logger = createRootLogger();
-  const stop = await serve(config, opts, logger);
+  await runUntilSignalled(await serve(config, opts, logger), logger);
+}
+
+/** Waits for SIGINT or SIGTERM, then calls `stop` (errors are logged). */
+export async function runUntilSignalled(stop: () => Promise<void>, logger: Logger): Promise<void> {
   await new Promise<void>((resolve) => {
     const onSignal = (signal: NodeJS.Signals) => {
       logger.info({ signal }, 'shutting down');
@@ -94,8 +111,9 @@ export async function serveUntilSignalled(config: MasConfig, opts: ServeOptions)
 export function registerServerCommand(program: Command): void {
   program
     .command('server')
-    .description('Run the service: migrate, sync static clients, serve')
+    .description('Run the service: migrate, sync static clients, serve and run the job workers')
     .option('--no-migrate', 'do not apply pending migrations at start')
+    .option('--no-worker', 'do not run job workers here (run `mas-ts worker` beside it)')
     .option('--no-sync', 'do not sync the static clients of the configuration at start')
     .action(async (opts: ServeOptions, cmd: Command) => {
       const config = await loadConfigForCli(globalConfigPaths(cmd));

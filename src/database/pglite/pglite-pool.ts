@@ -98,9 +98,14 @@ export class PglitePool extends EventEmitter {
   }
 }
 
-/** A `pg`-shaped module whose `Pool` constructor always yields this PGlite-backed pool. */
-export function pgliteDriverModule(db: PGlite): { Pool: new () => PglitePool } {
-  const pool = new PglitePool(db);
+/**
+ * A `pg`-shaped module whose `Pool` constructor always yields one PGlite-backed pool: `pool`
+ * when given (to share it with another client), else a new one.
+ */
+export function pgliteDriverModule(
+  db: PGlite,
+  pool: PglitePool = new PglitePool(db),
+): { Pool: new () => PglitePool } {
   return {
     Pool: function Pool() {
       return pool;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { managerOf, type Tx } from '../../database/transaction';
 import { UserEmailEntity } from './user-email.entity';
 import { UserEntity } from './user.entity';
 
@@ -125,16 +126,18 @@ export class UserRepository {
   }
 
   /** Sets `locked_at` unless already locked; false when no user has this id. */
-  async lock(id: string, at: Date, tx: EntityManager = this.dataSource.manager): Promise<boolean> {
-    const user = await tx.findOneBy(UserEntity, { id });
+  async lock(id: string, at: Date, tx?: EntityManager | Tx): Promise<boolean> {
+    const m = managerOf(tx as Tx | undefined, this.dataSource);
+    const user = await m.findOneBy(UserEntity, { id });
     if (!user) return false;
-    if (user.lockedAt === null) await tx.update(UserEntity, { id }, { lockedAt: at });
+    if (user.lockedAt === null) await m.update(UserEntity, { id }, { lockedAt: at });
     return true;
   }
 
   /** Clears `locked_at`; false when no user has this id. */
-  async unlock(id: string, tx: EntityManager = this.dataSource.manager): Promise<boolean> {
-    const result = await tx.update(UserEntity, { id }, { lockedAt: null });
+  async unlock(id: string, tx?: EntityManager | Tx): Promise<boolean> {
+    const m = managerOf(tx as Tx | undefined, this.dataSource);
+    const result = await m.update(UserEntity, { id }, { lockedAt: null });
     return (result.affected ?? 0) > 0;
   }
 

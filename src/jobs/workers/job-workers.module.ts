@@ -1,0 +1,62 @@
+import { Module } from '@nestjs/common';
+import { Clock } from '../../core';
+import { AccountFlowRetentionRepository } from '../../storage/retention/account-flow-retention.repository';
+import { OAuth2RetentionRepository } from '../../storage/retention/oauth2-retention.repository';
+import { SessionRetentionRepository } from '../../storage/retention/session-retention.repository';
+import { JOB_HANDLERS, type JobHandler } from '../job-handler';
+import { JobWorkers } from '../job-workers.service';
+import { CleanupJob, CLEANUPS } from './cleanup.jobs';
+import { DeactivateUserJob } from './deactivate-user.job';
+import { ExpireInactiveSessionsJob } from './expire-inactive-sessions.job';
+import { ProvisionUserJob } from './provision-user.job';
+import { ReactivateUserJob } from './reactivate-user.job';
+import { SyncDevicesJob } from './sync-devices.job';
+
+const HANDLERS = [
+  SyncDevicesJob,
+  ProvisionUserJob,
+  DeactivateUserJob,
+  ReactivateUserJob,
+  ExpireInactiveSessionsJob,
+];
+
+/**
+ * Every job handler and the JobWorkers that run them when the process is a worker (the job
+ * setup decides). Needs the global config, core, storage, users, homeserver and jobs modules.
+ */
+@Module({
+  providers: [
+    ...HANDLERS,
+    {
+      provide: JOB_HANDLERS,
+      inject: [
+        ...HANDLERS,
+        Clock,
+        OAuth2RetentionRepository,
+        SessionRetentionRepository,
+        AccountFlowRetentionRepository,
+      ],
+      useFactory: (
+        sync: SyncDevicesJob,
+        provision: ProvisionUserJob,
+        deactivate: DeactivateUserJob,
+        reactivate: ReactivateUserJob,
+        expire: ExpireInactiveSessionsJob,
+        clock: Clock,
+        oauth2: OAuth2RetentionRepository,
+        sessions: SessionRetentionRepository,
+        flows: AccountFlowRetentionRepository,
+      ): JobHandler[] => [
+        sync,
+        provision,
+        deactivate,
+        reactivate,
+        expire,
+        ...CLEANUPS.map((def) => new CleanupJob(def, { oauth2, sessions, flows }, clock)),
+      ],
+    },
+    JobWorkers,
+  ],
+  exports: [JobWorkers],
+})
+export class JobWorkersModule {}
