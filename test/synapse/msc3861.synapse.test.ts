@@ -15,6 +15,7 @@ import {
   type MasWithSynapse,
 } from '../setup/mas-with-synapse';
 import { describeWithSynapse, pinnedSynapseVersion } from '../setup/synapse';
+import { waitFor } from '../setup/wait-for';
 
 const PASSWORD = 'correct horse battery';
 const mxid = (localpart: string) => `@${localpart}:${SYNAPSE_SERVER_NAME}`;
@@ -150,9 +151,13 @@ describeWithSynapse(
           await client.revoke(seen.accessToken);
           await client.revoke(unseen.accessToken);
           assert.deepEqual(await env.introspect(seen.accessToken), { active: false });
-          const devices = await admin(`/v2/users/${encodeURIComponent(mxid('bob'))}/devices`);
-          assert.equal(devices.status, 200);
-          assert.deepEqual(devices.body?.devices, [], 'mas-ts deleted both devices on Synapse');
+          // The sync-devices job (run by the app's worker right after the revocation commits)
+          // deletes both devices on Synapse.
+          await waitFor('mas-ts to delete both devices on Synapse', async () => {
+            const devices = await admin(`/v2/users/${encodeURIComponent(mxid('bob'))}/devices`);
+            assert.equal(devices.status, 200);
+            return Array.isArray(devices.body?.devices) && devices.body.devices.length === 0;
+          });
 
           const refused = await whoami(env.synapse.baseUrl, unseen.accessToken);
           assert.equal(refused.status, 401, JSON.stringify(refused.body));
