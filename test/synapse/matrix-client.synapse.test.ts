@@ -1,6 +1,9 @@
 import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { hashToken } from '../../src/core';
+import { OAuth2AccessTokenEntity } from '../../src/storage/oauth2/oauth2-access-token.entity';
 import { UserAccounts } from '../../src/users/user-accounts.service';
 import { SocketPerson } from '../factories/socket-person';
 import { installBrowserGlobals, type InstalledBrowserGlobals } from '../setup/browser-globals';
@@ -162,5 +165,47 @@ describeWithSynapse('matrix-js-sdk signs in to a real Synapse through mas-ts', (
       ),
     );
     assert.equal(refusal.errcode, 'M_UNKNOWN_TOKEN', refusal.message);
+  });
+  it('should refresh an expired token through OidcTokenRefresher when Synapse refuses it, and carry on', async () => {
+    const { clientId, deviceId, result } = await signIn();
+    // No configuration makes a token this short-lived (60 s at least), so the test shortens
+    // this one's life in the database before Synapse first sees it.
+    const first = result.tokenResponse.access_token;
+    await mas.running.app
+      .get(DataSource)
+      .getRepository(OAuth2AccessTokenEntity)
+      .update({ accessTokenSha256: hashToken(first) }, { expiresAt: new Date(Date.now() + 4000) });
+
+    const refresher = new (class extends sdk.OidcTokenRefresher {
+      override async persistTokens() {
+        return Promise.resolve();
+      }
+    })(mas.baseUrl, clientId, REDIRECT_URI, deviceId, result.idTokenClaims);
+    await refresher.oidcClientReady;
+    const refreshed: string[] = [];
+    const mx = sdk.createClient({
+      baseUrl: synapse.baseUrl,
+      accessToken: first,
+      refreshToken: result.tokenResponse.refresh_token,
+      userId: `@alice:${SERVER_NAME}`,
+      deviceId,
+      tokenRefreshFunction: async (refreshToken: string) => {
+        const tokens = await refresher.doRefreshAccessToken(refreshToken);
+        refreshed.push(tokens.accessToken);
+        return tokens;
+      },
+    });
+    assert.equal((await mx.whoami()).device_id, deviceId);
+    assert.deepEqual(refreshed, [], 'no refresh while the token is alive');
+
+    // Past the expiry, Synapse refuses the token (from its cache: it counts expires_in from
+    // when it introspected); the SDK refreshes on M_UNKNOWN_TOKEN and retries the call.
+    await new Promise((resolve) => setTimeout(resolve, 4500));
+    const room = await mx.createRoom({ name: 'After expiry', visibility: sdk.Visibility.Private });
+    assert.match(room.room_id, /^!/);
+    assert.equal(refreshed.length, 1, 'exactly one refresh');
+    assert.notEqual(refreshed[0], first);
+    assert.equal(mx.getAccessToken(), refreshed[0]);
+    assert.equal((await mx.whoami()).device_id, deviceId, 'the same device after the refresh');
   });
 });
