@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { syncStaticClients } from '../../src/static-clients/sync-static-clients';
 import { createBrowserTestApp, type BrowserTestApp } from './browser-test-app';
 import { startRecordingProxy, type RecordingProxy } from './recording-proxy';
-import { freeLoopbackPort, startSynapse, type SynapseServer } from './synapse';
+import { startSynapse, type SynapseServer } from './synapse';
 
 /** Synapse's `server_name`, mas-ts's `matrix.homeserver`. */
 export const SYNAPSE_SERVER_NAME = 'synapse.test';
@@ -52,8 +52,9 @@ export interface MasWithSynapse {
 
 /**
  * Starts mas-ts (a fresh database, a real socket) and a real Synapse pointing at each other.
- * Synapse's port is chosen first, because mas-ts's `matrix.endpoint` names it before mas-ts
- * starts; in the older setup the static client is stored (`config sync`) before Synapse starts.
+ * mas-ts's `matrix.endpoint` is a forwarding proxy bound first, because mas-ts names it before
+ * Synapse (which picks its own free port, retrying when another process took it) has started;
+ * in the older setup the static client is stored (`config sync`) before Synapse starts.
  */
 export async function startMasWithSynapse(
   options: MasWithSynapseOptions = {},
@@ -61,7 +62,7 @@ export async function startMasWithSynapse(
   const delegation = options.delegation ?? 'matrix_authentication_service';
   const secret = randomBytes(32).toString('hex');
   const clientSecret = randomBytes(32).toString('hex');
-  const port = await freeLoopbackPort();
+  const homeserverProxy = await startRecordingProxy(null);
   const staticClient =
     delegation === 'msc3861'
       ? [
@@ -77,7 +78,7 @@ export async function startMasWithSynapse(
         'matrix:',
         `  kind: ${options.kind ?? 'synapse'}`,
         `  homeserver: ${SYNAPSE_SERVER_NAME}`,
-        `  endpoint: http://127.0.0.1:${port}/`,
+        `  endpoint: ${homeserverProxy.url}`,
         `  secret: ${secret}`,
         ...staticClient,
         '',
@@ -91,7 +92,6 @@ export async function startMasWithSynapse(
     if (delegation === 'msc3861') {
       await syncStaticClients(mas.db.dataSource, mas.config, { prune: false, dryRun: false });
       synapse = await startSynapse({
-        port,
         serverName: SYNAPSE_SERVER_NAME,
         msc3861: {
           issuer: mas.baseUrl,
@@ -105,12 +105,12 @@ export async function startMasWithSynapse(
     } else {
       if (options.recordSynapseCalls) proxy = await startRecordingProxy(mas.baseUrl);
       synapse = await startSynapse({
-        port,
         serverName: SYNAPSE_SERVER_NAME,
         masEndpoint: proxy?.url ?? mas.baseUrl,
         secret,
       });
     }
+    homeserverProxy.setTarget(synapse.baseUrl);
     const calls = proxy;
     return {
       mas,
@@ -139,11 +139,13 @@ export async function startMasWithSynapse(
       close: async () => {
         await synapse.stop();
         await calls?.close();
+        await homeserverProxy.close();
         await mas.close();
       },
     };
   } catch (error) {
     await proxy?.close();
+    await homeserverProxy.close();
     await mas.close();
     throw error;
   }

@@ -16,6 +16,8 @@ export interface RecordingProxy {
   requests: ProxiedRequest[];
   /** How many requests so far had this method and path (without the query). */
   count(method: string, pathname: string): number;
+  /** Points the proxy at another `http://127.0.0.1:<port>` origin from now on. */
+  setTarget(target: string): void;
   close(): Promise<void>;
 }
 
@@ -32,13 +34,20 @@ function forwardable(headers: IncomingHttpHeaders): IncomingHttpHeaders {
  * Starts a proxy on 127.0.0.1 that forwards every request unchanged to `target` (an
  * `http://127.0.0.1:<port>` origin) and streams the answer back. A tester puts it between
  * Synapse and mas-ts to see which calls Synapse made, e.g. whether it introspected a token again
- * or answered from its cache. A target that cannot be reached gives 502.
+ * or answered from its cache; or between mas-ts and Synapse, so mas-ts's `matrix.endpoint` can be
+ * a port bound before Synapse's is known ({@link startSynapse} picks Synapse's own and retries it
+ * when another process took it). A target that is not set yet or cannot be reached gives 502.
  */
-export async function startRecordingProxy(target: string): Promise<RecordingProxy> {
-  const upstream = new URL(target);
+export async function startRecordingProxy(target: string | null): Promise<RecordingProxy> {
+  let upstream = target === null ? null : new URL(target);
   const requests: ProxiedRequest[] = [];
   const server = await startLoopbackServer((req, res) => {
     requests.push({ method: req.method ?? 'GET', path: req.url ?? '/' });
+    if (upstream === null) {
+      res.writeHead(502);
+      res.end();
+      return;
+    }
     const forwarded = request(
       {
         host: upstream.hostname,
@@ -63,6 +72,9 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
     requests,
     count: (method, pathname) =>
       requests.filter((r) => r.method === method && r.path.split('?')[0] === pathname).length,
+    setTarget: (next) => {
+      upstream = new URL(next);
+    },
     close: () => server.close(),
   };
 }

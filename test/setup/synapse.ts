@@ -26,6 +26,9 @@ export const SYNAPSE_START_TIMEOUT_MS = 60_000;
 /** The bound of stopping it: after SIGTERM this long, SIGKILL. */
 const SYNAPSE_STOP_TIMEOUT_MS = 10_000;
 
+/** How many free ports {@link startSynapse} tries when another process takes the one it probed. */
+const BIND_ATTEMPTS = 4;
+
 /** Lines of Synapse's log shown when it fails to start. */
 const LOG_TAIL_LINES = 80;
 
@@ -164,7 +167,11 @@ export async function freeLoopbackPort(): Promise<number> {
 }
 
 interface SynapseCommonOptions {
-  /** The port of the client listener (default: a free one, see {@link freeLoopbackPort}). */
+  /**
+   * The port of the client listener. Default: a free one, and another when a different process
+   * takes it first; callers that must name the port before Synapse starts put a
+   * {@link RecordingProxy} in front instead of passing one.
+   */
   port?: number;
   /** `server_name` (default `synapse.test`), mas-ts's `matrix.homeserver`. */
   serverName?: string;
@@ -368,10 +375,23 @@ async function terminate(child: ChildProcess): Promise<void> {
  * `GET /health` = 200. On failure it throws with the tail of Synapse's log and cleans up.
  */
 export async function startSynapse(options: SynapseOptions): Promise<SynapseServer> {
+  if (options.port !== undefined) return startSynapseOn(options, options.port);
+  // A free port can be taken by another process between the probe and Synapse's bind (test
+  // files run two at a time): try another one then.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startSynapseOn(options, await freeLoopbackPort());
+    } catch (error) {
+      const taken = error instanceof Error && /Address already in use/.test(error.message);
+      if (!taken || attempt >= BIND_ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function startSynapseOn(options: SynapseOptions, port: number): Promise<SynapseServer> {
   const flavour = options.flavour ?? ('msc3861' in options ? 'legacy' : 'current');
   const missing = synapseUnavailable(flavour);
   if (missing !== null) throw new Error(missing);
-  const port = options.port ?? (await freeLoopbackPort());
   const serverName = options.serverName ?? 'synapse.test';
   const dir = mkdtempSync(join(tmpdir(), 'mas-ts-synapse-'));
   const configPath = join(dir, 'homeserver.yaml');

@@ -4,9 +4,9 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBrowserTestApp, type BrowserTestApp } from '../setup/browser-test-app';
+import { startRecordingProxy, type RecordingProxy } from '../setup/recording-proxy';
 import {
   describeWithSynapse,
-  freeLoopbackPort,
   pinnedSynapseVersion,
   repositoryRoot,
   startSynapse,
@@ -42,6 +42,7 @@ describe('real Synapse: the pinned version', () => {
 describeWithSynapse('real Synapse delegating authentication to mas-ts', () => {
   let mas: BrowserTestApp;
   let synapse: SynapseServer;
+  let homeserverProxy: RecordingProxy | undefined;
   const secret = randomBytes(32).toString('hex');
 
   /** A request to Synapse; its log is attached when the status is not `status`. */
@@ -57,13 +58,13 @@ describeWithSynapse('real Synapse delegating authentication to mas-ts', () => {
   }
 
   before(async () => {
-    // Synapse's port first: mas-ts's matrix.endpoint names it, Synapse's endpoint names mas-ts.
-    const port = await freeLoopbackPort();
+    // mas-ts names Synapse before it starts: through a proxy bound first (see startSynapse).
+    homeserverProxy = await startRecordingProxy(null);
     mas = await createBrowserTestApp({
       extraConfig: [
         'matrix:',
         `  homeserver: ${SERVER_NAME}`,
-        `  endpoint: http://127.0.0.1:${port}/`,
+        `  endpoint: ${homeserverProxy.url}`,
         `  secret: ${secret}`,
         '',
       ].join('\n'),
@@ -71,12 +72,13 @@ describeWithSynapse('real Synapse delegating authentication to mas-ts', () => {
     synapse = await startSynapse({
       masEndpoint: mas.baseUrl,
       secret,
-      port,
       serverName: SERVER_NAME,
     });
+    homeserverProxy.setTarget(synapse.baseUrl);
   });
   after(async () => {
     await synapse?.stop();
+    await homeserverProxy?.close();
     await mas?.close();
   });
 

@@ -9,6 +9,7 @@ import {
   startSynapse,
   synapseUnavailable,
 } from '../setup/synapse';
+import { startLoopbackServer } from '../setup/loopback-server';
 
 /** Nothing listens here: Synapse fetches mas-ts's metadata lazily, so it starts without it. */
 const NOWHERE = 'http://127.0.0.1:9/';
@@ -32,6 +33,22 @@ describeWithSynapse('real Synapse harness (test/setup/synapse.ts)', () => {
     await synapse.stop();
     assert.equal(existsSync(synapse.dir), false);
     await assert.rejects(fetch(`${synapse.baseUrl}/health`));
+  });
+
+  it('should name a port taken by another process in its error (what startSynapse retries on)', async () => {
+    // It answers 503, so Synapse's health check cannot mistake it for Synapse.
+    const squatter = await startLoopbackServer((_req, res) => {
+      res.statusCode = 503;
+      res.end();
+    });
+    try {
+      await assert.rejects(
+        startSynapse({ masEndpoint: NOWHERE, secret: 'harness-secret', port: squatter.port }),
+        /Address already in use/,
+      );
+    } finally {
+      await squatter.close();
+    }
   });
 
   describe('a configuration Synapse refuses beside delegation (CONTRACTS §8)', () => {

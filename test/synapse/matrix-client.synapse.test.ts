@@ -8,13 +8,9 @@ import { UserAccounts } from '../../src/users/user-accounts.service';
 import { SocketPerson } from '../factories/socket-person';
 import { installBrowserGlobals, type InstalledBrowserGlobals } from '../setup/browser-globals';
 import { createBrowserTestApp, type BrowserTestApp } from '../setup/browser-test-app';
+import { startRecordingProxy, type RecordingProxy } from '../setup/recording-proxy';
 import { waitFor } from '../setup/wait-for';
-import {
-  describeWithSynapse,
-  freeLoopbackPort,
-  startSynapse,
-  type SynapseServer,
-} from '../setup/synapse';
+import { describeWithSynapse, startSynapse, type SynapseServer } from '../setup/synapse';
 
 type MatrixSdk = typeof import('matrix-js-sdk');
 type ClientMetadata = Parameters<MatrixSdk['registerOidcClient']>[1];
@@ -45,18 +41,20 @@ const ELEMENT_WEB: ClientMetadata = {
 describeWithSynapse('matrix-js-sdk signs in to a real Synapse through mas-ts', () => {
   let mas: BrowserTestApp;
   let synapse: SynapseServer;
+  let homeserverProxy: RecordingProxy | undefined;
   let sdk: MatrixSdk;
   let globals: InstalledBrowserGlobals | undefined;
   const secret = randomBytes(32).toString('hex');
 
   before(async () => {
-    const port = await freeLoopbackPort();
+    // mas-ts names Synapse before it starts: through a proxy bound first (see startSynapse).
+    homeserverProxy = await startRecordingProxy(null);
     mas = await createBrowserTestApp({
       extraConfig: [
         'matrix:',
         '  kind: synapse',
         `  homeserver: ${SERVER_NAME}`,
-        `  endpoint: http://127.0.0.1:${port}/`,
+        `  endpoint: ${homeserverProxy.url}`,
         `  secret: ${secret}`,
         '',
       ].join('\n'),
@@ -64,9 +62,9 @@ describeWithSynapse('matrix-js-sdk signs in to a real Synapse through mas-ts', (
     synapse = await startSynapse({
       masEndpoint: mas.baseUrl,
       secret,
-      port,
       serverName: SERVER_NAME,
     });
+    homeserverProxy.setTarget(synapse.baseUrl);
     await mas.running.app.get(UserAccounts).register({ username: 'alice', password: PASSWORD });
     globals = installBrowserGlobals(WEB_ORIGIN);
     sdk = await import('matrix-js-sdk');
@@ -74,6 +72,7 @@ describeWithSynapse('matrix-js-sdk signs in to a real Synapse through mas-ts', (
   after(async () => {
     globals?.restore();
     await synapse?.stop();
+    await homeserverProxy?.close();
     await mas?.close();
   });
 
