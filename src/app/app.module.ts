@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { type MasConfig, MasConfigModule } from '../config';
 import { AccountModule } from '../account/account.module';
 import { ClientAuthModule } from '../client-auth';
+import { CompatModule } from '../compat/compat.module';
 import { CoreModule } from '../core';
 import { DatabaseModule } from '../database/database.module';
 import { DiscoveryModule } from '../discovery/discovery.module';
@@ -58,6 +59,7 @@ export class AppModule {
         IntrospectionModule,
         AuthorizationModule,
         LoginModule,
+        CompatModule,
         AccountModule,
         HealthModule,
       ],

@@ -5,6 +5,7 @@ import { ExpressAdapter } from '@nestjs/platform-express';
 import express from 'express';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { captureMatrixClientBody } from '../compat/matrix-body';
 import type { MasConfig } from '../config';
 import type { JobsSetup } from '../jobs/jobs-setup';
 import { setSecurityHeaders } from '../http/security-headers';
@@ -35,6 +36,8 @@ export async function createApp(
   server.set('trust proxy', config.http.trusted_proxies);
   server.use(createRequestLogger(logger));
   server.use(setSecurityHeaders);
+  // Matrix client-server bodies are parsed by the compat layer, with Matrix errors.
+  server.use(captureMatrixClientBody);
   const app = await NestFactory.create(
     AppModule.register({ config, dataSource, jobs }),
     new ExpressAdapter(server),

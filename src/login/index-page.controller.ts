@@ -1,15 +1,14 @@
 import { Controller, Get, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
 import { ServedBy } from '../http/resource';
-import { UseWebSession, Web, WebContext, WebPages } from '../web-session';
+import { UseWebSession, Web, WebContext, WebPages, WebPageErrorFilter } from '../web-session';
 import { IndexPageService } from './index-page.service';
-import { LoginErrorFilter } from './login-error.filter';
 
 /** `GET /` (MAS views/index.rs). */
 @Controller()
 @ServedBy('human')
 @UseWebSession()
-@UseFilters(LoginErrorFilter)
+@UseFilters(WebPageErrorFilter)
 export class IndexPageController {
   constructor(
     private readonly index: IndexPageService,

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Post, Query, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
 import { ServedBy } from '../http/resource';
-import { UseWebSession, Web, WebContext, WebPages } from '../web-session';
-import { LoginErrorFilter } from './login-error.filter';
+import { UseWebSession, Web, WebContext, WebPages, WebPageErrorFilter } from '../web-session';
 import { parseLoginForm, type LoginQuery } from './login-form';
 import { LoginService } from './login.service';
 
@@ -10,7 +9,7 @@ import { LoginService } from './login.service';
 @Controller('login')
 @ServedBy('human')
 @UseWebSession()
-@UseFilters(LoginErrorFilter)
+@UseFilters(WebPageErrorFilter)
 export class LoginController {
   constructor(
     private readonly login: LoginService,

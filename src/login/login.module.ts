@@ -1,8 +1,8 @@
+import { WebPageErrorFilter } from '../web-session';
 import { Module } from '@nestjs/common';
 import { IndexPageController } from './index-page.controller';
 import { IndexPageService } from './index-page.service';
 import { LoginController } from './login.controller';
-import { LoginErrorFilter } from './login-error.filter';
 import { LoginService } from './login.service';
 import { LogoutController } from './logout.controller';
 import { LogoutService } from './logout.service';
@@ -10,6 +10,6 @@ import { LogoutService } from './logout.service';
 /** The password login surface (resource `human`): `/`, `/login`, `/logout`. */
 @Module({
   controllers: [IndexPageController, LoginController, LogoutController],
-  providers: [IndexPageService, LoginService, LogoutService, LoginErrorFilter],
+  providers: [IndexPageService, LoginService, LogoutService, WebPageErrorFilter],
 })
 export class LoginModule {}

@@ -1,15 +1,14 @@
 import { Controller, Post, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
 import { ServedBy } from '../http/resource';
-import { UseWebSession, Web, WebContext, WebPages } from '../web-session';
-import { LoginErrorFilter } from './login-error.filter';
+import { UseWebSession, Web, WebContext, WebPages, WebPageErrorFilter } from '../web-session';
 import { LogoutService } from './logout.service';
 
 /** `POST /logout` (MAS views/logout.rs); CSRF-checked like every form. */
 @Controller('logout')
 @ServedBy('human')
 @UseWebSession()
-@UseFilters(LoginErrorFilter)
+@UseFilters(WebPageErrorFilter)
 export class LogoutController {
   constructor(
     private readonly logout: LogoutService,

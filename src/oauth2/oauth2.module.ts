@@ -1,6 +1,7 @@
 import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import cors from 'cors';
 import { AccessTokensModule } from '../access-tokens';
+import { SessionsModule } from '../sessions';
 import { JwksController } from './keys/jwks.controller';
 import { JwksService } from './keys/jwks.service';
 import { ClientManagementService } from './registration/client-management.service';
@@ -11,7 +12,7 @@ import { RegistrationCredentials } from './registration/registration-credentials
 import { RevocationController } from './revocation/revocation.controller';
 import { RevocationMetadataContributor } from './revocation/revocation-metadata.contributor';
 import { RevocationService } from './revocation/revocation.service';
-import { OAuth2SessionTerminator } from './session-terminator';
+
 import { AuthorizationCodeGrant } from './token/grants/authorization-code.grant';
 import { RefreshTokenGrant } from './token/grants/refresh-token.grant';
 import { IdTokenIssuer } from './token/id-token.issuer';
@@ -26,7 +27,7 @@ import { UserinfoService } from './userinfo/userinfo.service';
 
 /** The OAuth 2.0 / OIDC API (resource `oauth`). */
 @Module({
-  imports: [AccessTokensModule],
+  imports: [AccessTokensModule, SessionsModule],
   controllers: [
     JwksController,
     RegistrationController,
@@ -40,7 +41,6 @@ import { UserinfoService } from './userinfo/userinfo.service';
     RegistrationCredentials,
     ClientRegistrationService,
     ClientManagementService,
-    OAuth2SessionTerminator,
     TokenPairIssuer,
     IdTokenIssuer,
     AuthorizationCodeGrant,

@@ -4,6 +4,7 @@ import { UserSessionRepository } from './browser-sessions/user-session.repositor
 import { CompatAccessTokenRepository } from './compat/compat-access-token.repository';
 import { CompatRefreshTokenRepository } from './compat/compat-refresh-token.repository';
 import { CompatSessionRepository } from './compat/compat-session.repository';
+import { CompatSsoLoginRepository } from './compat/compat-sso-login.repository';
 import { OAuth2ClientAssertionRepository } from './oauth2/oauth2-client-assertion.repository';
 import { OAuth2AccessTokenRepository } from './oauth2/oauth2-access-token.repository';
 import { OAuth2AuthorizationGrantRepository } from './oauth2/oauth2-authorization-grant.repository';
@@ -37,6 +38,7 @@ const REPOSITORIES = [
   CompatSessionRepository,
   CompatAccessTokenRepository,
   CompatRefreshTokenRepository,
+  CompatSsoLoginRepository,
   PersonalSessionRepository,
   PersonalAccessTokenRepository,
   UserClosureRepository,

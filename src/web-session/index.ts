@@ -16,3 +16,4 @@ export { CsrfError, NotAFormError } from './web-session.errors';
 export { AcceptsForeignPost, WebSessionGuard, webContextOf } from './web-session.guard';
 export { WebSessionModule } from './web-session.module';
 export { UseWebSession, Web } from './web.decorators';
+export { WebPageErrorFilter } from './web-page-error.filter';

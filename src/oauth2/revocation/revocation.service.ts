@@ -6,7 +6,7 @@ import { OAuth2AccessTokenRepository } from '../../storage/oauth2/oauth2-access-
 import { OAuth2RefreshTokenRepository } from '../../storage/oauth2/oauth2-refresh-token.repository';
 import { OAuth2SessionRepository } from '../../storage/oauth2/oauth2-session.repository';
 import { optionalParam, requiredParam, requireFormBody } from '../../protocol/form-params';
-import { OAuth2SessionTerminator } from '../session-terminator';
+import { OAuth2SessionTerminator } from '../../sessions';
 import {
   decideRevocation,
   parseTokenTypeHint,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
+import { managerOf, type Tx } from '../../database/transaction';
 import { UserSessionEntity } from './user-session.entity';
 
 export interface NewUserSession {
@@ -50,5 +51,26 @@ export class UserSessionRepository {
   async finish(id: string, finishedAt: Date): Promise<boolean> {
     const result = await this.repo.update({ id, finishedAt: IsNull() }, { finishedAt });
     return (result.affected ?? 0) > 0;
+  }
+
+  /**
+   * Finishes every open browser session of the user (`manage kill-sessions`); returns how many
+   * it finished.
+   */
+  async finishAllOfUser(userId: string, finishedAt: Date, tx?: Tx): Promise<number> {
+    const result = await managerOf(tx, this.dataSource).update(
+      UserSessionEntity,
+      { userId, finishedAt: IsNull() },
+      { finishedAt },
+    );
+    return result.affected ?? 0;
+  }
+
+  /** How many open browser sessions the user has. */
+  countActiveOfUser(userId: string, tx?: Tx): Promise<number> {
+    return managerOf(tx, this.dataSource).countBy(UserSessionEntity, {
+      userId,
+      finishedAt: IsNull(),
+    });
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { managerOf, type Tx } from '../../database/transaction';
 import { UserEntity } from '../users/user.entity';
 import { CompatRefreshTokenEntity } from './compat-refresh-token.entity';
@@ -17,10 +17,42 @@ type JoinedRow = CompatRefreshTokenEntity & {
   joinedUser: UserEntity;
 };
 
+export interface NewCompatRefreshToken {
+  id: string;
+  sessionId: string;
+  accessTokenId: string;
+  tokenSha256: Buffer;
+  createdAt: Date;
+}
+
 /** Compat refresh tokens (`compat_refresh_tokens`: `mcr_…`, imported `syr_…`), as SHA-256. */
 @Injectable()
 export class CompatRefreshTokenRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  async add(token: NewCompatRefreshToken, tx?: Tx): Promise<void> {
+    await managerOf(tx, this.dataSource).insert(CompatRefreshTokenEntity, {
+      id: token.id,
+      compatSessionId: token.sessionId,
+      compatAccessTokenId: token.accessTokenId,
+      refreshTokenSha256: token.tokenSha256,
+      createdAt: token.createdAt,
+      consumedAt: null,
+    });
+  }
+
+  /**
+   * Consumes the token if nobody has yet: a conditional UPDATE, so of two racing refreshes
+   * exactly one wins. Returns false when it was already consumed or does not exist.
+   */
+  async consume(id: string, now: Date, tx?: Tx): Promise<boolean> {
+    const result = await managerOf(tx, this.dataSource).update(
+      CompatRefreshTokenEntity,
+      { id, consumedAt: IsNull() },
+      { consumedAt: now },
+    );
+    return (result.affected ?? 0) > 0;
+  }
 
   /**
    * The token with this hash joined with its session and the session's user, in one query

@@ -43,6 +43,16 @@ export class OAuth2SessionRepository {
     return rows.map((row) => row.scopeList);
   }
 
+  /** The ids of the user's unfinished sessions; empty when they have none. */
+  async listActiveIdsOfUser(userId: string, tx?: Tx): Promise<string[]> {
+    const rows = await managerOf(tx, this.dataSource).find(OAuth2SessionEntity, {
+      select: { id: true },
+      where: { userId, finishedAt: IsNull() },
+      order: { id: 'ASC' },
+    });
+    return rows.map((row) => row.id);
+  }
+
   /** The session with this id, or null when there is none. */
   findById(id: string, tx?: Tx): Promise<OAuth2SessionEntity | null> {
     return managerOf(tx, this.dataSource).findOneBy(OAuth2SessionEntity, { id });

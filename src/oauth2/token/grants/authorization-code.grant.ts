@@ -15,7 +15,7 @@ import { OAuth2AuthorizationGrantRepository } from '../../../storage/oauth2/oaut
 import type { OAuth2ClientEntity } from '../../../storage/oauth2/oauth2-client.entity';
 import { OAuth2SessionRepository } from '../../../storage/oauth2/oauth2-session.repository';
 import { UserAccounts } from '../../../users/user-accounts.service';
-import { OAuth2SessionTerminator } from '../../session-terminator';
+import { OAuth2SessionTerminator } from '../../../sessions';
 import { optionalParam, requiredParam } from '../../../protocol/form-params';
 import { UserClaims } from '../../user-claims';
 import { tokenErrorForHomeserverFailure } from '../homeserver-failure';

@@ -6,7 +6,7 @@ import { OAuth2AccessTokenRepository } from '../../../storage/oauth2/oauth2-acce
 import { OAuth2RefreshTokenRepository } from '../../../storage/oauth2/oauth2-refresh-token.repository';
 import { OAuth2SessionRepository } from '../../../storage/oauth2/oauth2-session.repository';
 import { decideRefresh } from '../../../storage/oauth2/refresh-token.state';
-import { OAuth2SessionTerminator } from '../../session-terminator';
+import { OAuth2SessionTerminator } from '../../../sessions';
 import { requiredParam } from '../../../protocol/form-params';
 import { TokenPairIssuer } from '../token-pair.issuer';
 import type { TokenResponse } from '../token-response';

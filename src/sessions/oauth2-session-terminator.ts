@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../core';
-import { TransactionRunner } from '../database/transaction';
+import { TransactionRunner, type Tx } from '../database/transaction';
 import { deviceIdOf, parseScope } from '../scopes/scope';
 import { DeviceSync } from '../homeserver/device-sync.service';
 import { OAuth2AccessTokenRepository } from '../storage/oauth2/oauth2-access-token.repository';
@@ -35,15 +35,19 @@ export class OAuth2SessionTerminator {
 
   /** Idempotent: ending a finished session changes nothing and syncs nothing. */
   async end(sessionId: string): Promise<void> {
+    await this.tx.run((t) => this.endIn(sessionId, t));
+  }
+
+  /** As {@link end}, inside the caller's transaction; true when it finished the session. */
+  async endIn(sessionId: string, t: Tx): Promise<boolean> {
     const now = this.clock.now();
-    await this.tx.run(async (t) => {
-      const finished = await this.sessions.finish(sessionId, now, t);
-      await this.accessTokens.revokeAllOfSession(sessionId, now, t);
-      await this.refreshTokens.revokeAllOfSession(sessionId, now, t);
-      const ended = finished ? await this.sessions.findById(sessionId, t) : null;
-      if (ended?.userId && bindsDevice(ended.scopeList)) {
-        await this.deviceSync.requestSync(ended.userId, t);
-      }
-    });
+    const finished = await this.sessions.finish(sessionId, now, t);
+    await this.accessTokens.revokeAllOfSession(sessionId, now, t);
+    await this.refreshTokens.revokeAllOfSession(sessionId, now, t);
+    const ended = finished ? await this.sessions.findById(sessionId, t) : null;
+    if (ended?.userId && bindsDevice(ended.scopeList)) {
+      await this.deviceSync.requestSync(ended.userId, t);
+    }
+    return finished;
   }
 }

@@ -1,14 +1,14 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { WebPages } from '../web-session';
+import { WebPages } from './web-pages.service';
 
 /**
- * Every error on the login surface becomes a readable HTML page in the browser's language
+ * Every error on a human page becomes a readable HTML page in the browser's language
  * (never JSON, never a stack): a CSRF failure is 403, unknown errors a 500 logged once with the
  * request id shown for support.
  */
 @Catch()
-export class LoginErrorFilter implements ExceptionFilter {
+export class WebPageErrorFilter implements ExceptionFilter {
   constructor(private readonly pages: WebPages) {}
 
   catch(error: unknown, host: ArgumentsHost): void {

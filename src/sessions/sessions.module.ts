@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { CompatSessionStarter } from './compat-session-starter';
+import { CompatSessionTerminator } from './compat-session-terminator';
+import { CompatTokenIssuer } from './compat-token-issuer';
+import { OAuth2SessionTerminator } from './oauth2-session-terminator';
+import { UserSessionsTerminator } from './user-sessions-terminator';
+
+const SERVICES = [
+  OAuth2SessionTerminator,
+  CompatSessionTerminator,
+  CompatTokenIssuer,
+  CompatSessionStarter,
+  UserSessionsTerminator,
+];
+
+/**
+ * Starting and ending Matrix sessions, shared by the surfaces and the CLI. Needs the global
+ * config, core, database, storage, homeserver and jobs modules.
+ */
+@Module({ providers: SERVICES, exports: SERVICES })
+export class SessionsModule {}
