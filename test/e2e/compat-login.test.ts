@@ -134,7 +134,9 @@ describe('legacy Matrix login: GET|POST /_matrix/client/{version}/login', () => 
     for (const body of answers) {
       assert.deepEqual(body, { errcode: 'M_FORBIDDEN', error: 'Invalid username or password' });
     }
-    assert.equal(fake.requests.length, 0, 'nothing reached the homeserver');
+    for (const path of ['/_synapse/mas/provision_user', '/_synapse/mas/upsert_device']) {
+      assert.equal(fake.requestsTo(path).length, 0, `no ${path} for a refused login`);
+    }
   });
 
   it('should tell a locked user M_USER_LOCKED only after a correct password', async () => {
