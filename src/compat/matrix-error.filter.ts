@@ -42,8 +42,6 @@ export class MatrixErrorFilter implements ExceptionFilter {
       res.setHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
     }
     res.setHeader('Cache-Control', 'no-store');
-    res
-      .status(known.status)
-      .json({ errcode: known.errcode, error: known.message, ...known.extra });
+    res.status(known.status).json({ errcode: known.errcode, error: known.message, ...known.extra });
   }
 }

@@ -32,8 +32,7 @@ export class MatrixError extends DomainError {
   }
 }
 
-export const missingToken = () =>
-  new MatrixError(401, 'M_MISSING_TOKEN', 'Missing access token');
+export const missingToken = () => new MatrixError(401, 'M_MISSING_TOKEN', 'Missing access token');
 
 /** `soft_logout: false`: the session is gone, the client must log in again (C-S spec §Soft logout). */
 export const unknownToken = (message = 'Invalid access token passed.') =>

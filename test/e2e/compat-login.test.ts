@@ -34,7 +34,10 @@ describe('legacy Matrix login: GET|POST /_matrix/client/{version}/login', () => 
   });
 
   const login = (body: unknown, version = 'v3') =>
-    t.http().post(`/_matrix/client/${version}/login`).send(body as object);
+    t
+      .http()
+      .post(`/_matrix/client/${version}/login`)
+      .send(body as object);
   const ds = () => t.running.app.get(DataSource);
 
   it('should list password, SSO (OAuth-aware preferred) and token flows for any version', async () => {
@@ -69,9 +72,10 @@ describe('legacy Matrix login: GET|POST /_matrix/client/{version}/login', () => 
     assert.equal(provision.length, 1);
     assert.equal((provision[0].body as { localpart: string }).localpart, 'alice');
     const upsert = fake.requestsTo('/_synapse/mas/upsert_device');
-    assert.deepEqual(upsert.map((r) => r.body), [
-      { localpart: 'alice', device_id: res.body.device_id, display_name: 'Old Phone' },
-    ]);
+    assert.deepEqual(
+      upsert.map((r) => r.body),
+      [{ localpart: 'alice', device_id: res.body.device_id, display_name: 'Old Phone' }],
+    );
     const session = await sessionOfToken(t.running.app, res.body.access_token);
     assert.equal(session.deviceId, res.body.device_id);
     assert.equal(session.humanName, 'Old Phone');
@@ -166,9 +170,21 @@ describe('legacy Matrix login: GET|POST /_matrix/client/{version}/login', () => 
       [{ identifier: { type: 'm.id.user', user: 'alice' }, password: 'x' }, 400, 'M_MISSING_PARAM'],
       [{ type: 'm.login.dummy' }, 400, 'M_UNKNOWN'],
       [{ type: 42 }, 400, 'M_BAD_JSON'],
-      [{ type: 'm.login.password', identifier: { type: 'm.id.user', user: 'alice' } }, 400, 'M_MISSING_PARAM'],
+      [
+        { type: 'm.login.password', identifier: { type: 'm.id.user', user: 'alice' } },
+        400,
+        'M_MISSING_PARAM',
+      ],
       [{ type: 'm.login.password', identifier: 'alice', password: 'x' }, 400, 'M_BAD_JSON'],
-      [{ type: 'm.login.password', identifier: { type: 'm.id.phone', country: 'FR', phone: '1' }, password: 'x' }, 400, 'M_UNKNOWN'],
+      [
+        {
+          type: 'm.login.password',
+          identifier: { type: 'm.id.phone', country: 'FR', phone: '1' },
+          password: 'x',
+        },
+        400,
+        'M_UNKNOWN',
+      ],
       [passwordLogin('alice', { refresh_token: 'yes' }), 400, 'M_BAD_JSON'],
       [passwordLogin('alice', { device_id: 'has space' }), 400, 'M_INVALID_PARAM'],
       [passwordLogin('alice', { device_id: 'D'.repeat(256) }), 400, 'M_INVALID_PARAM'],

@@ -47,7 +47,9 @@ describe('legacy logout, logout/all and refresh', () => {
   const ds = () => t.running.app.get(DataSource);
   /** The device lists pushed to the homeserver since the last reset. */
   const syncedDevices = () =>
-    fake.requestsTo('/_synapse/mas/sync_devices').map((r) => (r.body as { devices: string[] }).devices);
+    fake
+      .requestsTo('/_synapse/mas/sync_devices')
+      .map((r) => (r.body as { devices: string[] }).devices);
 
   it('should introspect a compat token for the homeserver as client_id legacy with its device', async () => {
     const session = await login();
@@ -101,7 +103,10 @@ describe('legacy logout, logout/all and refresh', () => {
       .http()
       .post('/oauth2/token')
       .type('form')
-      .set('Authorization', `Basic ${Buffer.from(`${client.id}:${client.secret}`).toString('base64')}`)
+      .set(
+        'Authorization',
+        `Basic ${Buffer.from(`${client.id}:${client.secret}`).toString('base64')}`,
+      )
       .send({
         grant_type: 'authorization_code',
         code: grant.code,
@@ -130,9 +135,7 @@ describe('legacy logout, logout/all and refresh', () => {
     assert.ok(compat.length === 2 && compat.every((s) => s.finishedAt !== null));
     const sessions = await ds().getRepository(OAuth2SessionEntity).findBy({ userId: grant.userId });
     assert.ok(sessions.length === 1 && sessions.every((s) => s.finishedAt !== null));
-    await waitFor('the device sync after logout/all', () =>
-      queueIdle(ds(), 'sync-devices'),
-    );
+    await waitFor('the device sync after logout/all', () => queueIdle(ds(), 'sync-devices'));
     assert.deepEqual(syncedDevices().at(-1), [], 'the homeserver drops every device of the user');
   });
 
@@ -164,7 +167,10 @@ describe('legacy logout, logout/all and refresh', () => {
       [{ refresh_token: (await login()).access_token }, 401, 'M_UNKNOWN_TOKEN'],
     ];
     for (const [body, status, errcode] of cases) {
-      const res = await t.http().post('/_matrix/client/v3/refresh').send(body as object);
+      const res = await t
+        .http()
+        .post('/_matrix/client/v3/refresh')
+        .send(body as object);
       assert.equal(res.status, status, JSON.stringify(body));
       assert.equal(res.body.errcode, errcode, JSON.stringify(body));
     }

@@ -114,7 +114,9 @@ describe('legacy SSO login: /login/sso/redirect → browser sign-in and confirma
     }
     const twice = await t
       .http()
-      .get('/_matrix/client/v3/login/sso/redirect?redirectUrl=https://a.example/&redirectUrl=https://b.example/')
+      .get(
+        '/_matrix/client/v3/login/sso/redirect?redirectUrl=https://a.example/&redirectUrl=https://b.example/',
+      )
       .expect(400);
     assert.equal(twice.body.errcode, 'M_INVALID_PARAM');
     await start('io.element.app:/callback').expect(302);
@@ -149,7 +151,10 @@ describe('legacy SSO login: /login/sso/redirect → browser sign-in and confirma
     const stalePath = localPath(started, TEST_PUBLIC_BASE);
     await ds()
       .getRepository(CompatSsoLoginEntity)
-      .update({ id: stalePath.split('/').pop()! }, { createdAt: new Date(Date.now() - 31 * 60_000) });
+      .update(
+        { id: stalePath.split('/').pop()! },
+        { createdAt: new Date(Date.now() - 31 * 60_000) },
+      );
     const expired = await browser.get(stalePath);
     assert.equal(expired.status, 400);
     assert.match(expired.text, /expired/i);

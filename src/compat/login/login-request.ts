@@ -14,7 +14,8 @@ export type LoginRequest =
   | ({ type: 'm.login.token'; token: string } & LoginOptions);
 
 /** Who a password login names: a user (localpart or MXID) or an email address. */
-export type PasswordIdentifier = { kind: 'user'; user: string } | { kind: 'email'; address: string };
+export type PasswordIdentifier =
+  { kind: 'user'; user: string } | { kind: 'email'; address: string };
 
 /** Device ids and names longer than this are refused (Synapse stores them as text; 255 is ample). */
 const MAX_DEVICE_FIELD_LENGTH = 255;
@@ -52,7 +53,11 @@ function deviceField(body: Record<string, unknown>, key: string): string | undef
 function options(body: Record<string, unknown>): LoginOptions {
   const deviceId = deviceField(body, 'device_id');
   if (deviceId !== undefined && !DEVICE_ID.test(deviceId)) {
-    throw new MatrixError(400, 'M_INVALID_PARAM', "'device_id' must be printable ASCII without spaces");
+    throw new MatrixError(
+      400,
+      'M_INVALID_PARAM',
+      "'device_id' must be printable ASCII without spaces",
+    );
   }
   const refresh = body.refresh_token;
   if (refresh !== undefined && typeof refresh !== 'boolean') {
@@ -90,12 +95,20 @@ function passwordIdentifier(body: Record<string, unknown>): PasswordIdentifier {
     case 'm.id.thirdparty': {
       const medium = requiredString(id, 'medium');
       if (medium !== 'email') {
-        throw new MatrixError(400, 'M_UNKNOWN', `Unsupported third-party medium ${JSON.stringify(medium)}`);
+        throw new MatrixError(
+          400,
+          'M_UNKNOWN',
+          `Unsupported third-party medium ${JSON.stringify(medium)}`,
+        );
       }
       return { kind: 'email', address: requiredString(id, 'address') };
     }
     default:
-      throw new MatrixError(400, 'M_UNKNOWN', `Unsupported identifier type ${JSON.stringify(type)}`);
+      throw new MatrixError(
+        400,
+        'M_UNKNOWN',
+        `Unsupported identifier type ${JSON.stringify(type)}`,
+      );
   }
 }
 

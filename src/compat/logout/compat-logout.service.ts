@@ -1,5 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { CompatSessionTerminator, OAuth2SessionTerminator, UserSessionsTerminator } from '../../sessions';
+import {
+  CompatSessionTerminator,
+  OAuth2SessionTerminator,
+  UserSessionsTerminator,
+} from '../../sessions';
 import { MatrixRequesters } from '../matrix-requester';
 
 /** Where a logout request carries its access token. */

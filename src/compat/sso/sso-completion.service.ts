@@ -3,7 +3,13 @@ import { MatrixConfig } from '../../config';
 import { Clock, hashToken, isStorableUlid, Rng } from '../../core';
 import type { CompatSsoLoginEntity } from '../../storage/compat/compat-sso-login.entity';
 import { CompatSsoLoginRepository } from '../../storage/compat/compat-sso-login.repository';
-import { externalRedirect, page, redirect, type WebContext, type WebResult } from '../../web-session';
+import {
+  externalRedirect,
+  page,
+  redirect,
+  type WebContext,
+  type WebResult,
+} from '../../web-session';
 import { completeSsoPath, signInFirstPath } from './sso-paths';
 import { redirectTargetView, withLoginToken } from './sso-redirect-url';
 import { LOGIN_TOKEN_LENGTH } from './sso-redirect.service';
@@ -57,7 +63,9 @@ export class SsoCompletionService {
   private async pending(
     web: WebContext,
     loginId: string,
-  ): Promise<{ kind: 'login'; login: CompatSsoLoginEntity } | { kind: 'answer'; result: WebResult }> {
+  ): Promise<
+    { kind: 'login'; login: CompatSsoLoginEntity } | { kind: 'answer'; result: WebResult }
+  > {
     const login = isStorableUlid(loginId) ? await this.logins.findById(loginId) : null;
     if (!login) return { kind: 'answer', result: ended('not_found', 404) };
     if (login.fulfilledAt !== null) return { kind: 'answer', result: ended('completed', 400) };

@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { registerIssueCompatibilityTokenCommand } from './issue-compatibility-token.command';
+import { registerKillSessionsCommand } from './kill-sessions.command';
 import { registerRegisterUserCommand } from './register-user.command';
 import { registerSetPasswordCommand } from './set-password.command';
 
@@ -7,4 +9,6 @@ export function registerManageCommands(program: Command): void {
   const manage = program.command('manage').description('Manage users');
   registerRegisterUserCommand(manage);
   registerSetPasswordCommand(manage);
+  registerIssueCompatibilityTokenCommand(manage);
+  registerKillSessionsCommand(manage);
 }
