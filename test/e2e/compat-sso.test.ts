@@ -41,7 +41,7 @@ describe('legacy SSO login: /login/sso/redirect → browser sign-in and confirma
     assert.match(confirm.text, /@sso-user:/);
     const done = await browser.post(completePath, { action: 'continue' }, confirm);
     assert.equal(done.status, 303);
-    return { redirect: new URL(done.headers.location as string), completePath };
+    return { redirect: new URL(done.headers.location), completePath };
   }
 
   it('should redirect to the client with a loginToken that logs in once', async () => {
