@@ -1,17 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { type MasConfig, MasConfigModule } from '../config';
+import type { MasConfig } from '../config';
 import { AccountModule } from '../account/account.module';
 import { ClientAuthModule } from '../client-auth';
 import { CompatModule } from '../compat/compat.module';
-import { CoreModule } from '../core';
-import { DatabaseModule } from '../database/database.module';
 import { DiscoveryModule } from '../discovery/discovery.module';
 import { HealthModule } from '../health/health.module';
-import { HomeserverModule } from '../homeserver/homeserver.module';
 import { HttpSupportModule } from '../http/http-support.module';
 import { IntrospectionModule } from '../introspection/introspection.module';
-import { JobsModule } from '../jobs/jobs.module';
 import type { JobsSetup } from '../jobs/jobs-setup';
 import { JobWorkersModule } from '../jobs/workers/job-workers.module';
 import { KeysModule } from '../keys/keys.module';
@@ -19,11 +15,9 @@ import { LoginModule } from '../login/login.module';
 import { AuthorizationModule } from '../oauth2/authorize/authorization.module';
 import { OAuth2Module } from '../oauth2/oauth2.module';
 import { ProviderMetadataModule } from '../provider-metadata/provider-metadata.module';
-import { RateLimitModule } from '../rate-limit';
-import { StorageModule } from '../storage/storage.module';
 import { TemplatesModule } from '../templates/templates.module';
-import { UsersModule } from '../users/users.module';
 import { WebSessionModule } from '../web-session/web-session.module';
+import { baseModules } from './base-modules';
 
 export interface AppModuleOptions {
   config: MasConfig;
@@ -35,18 +29,11 @@ export interface AppModuleOptions {
 /** The whole service: base and shared modules, then the surfaces. Imports only. */
 @Module({})
 export class AppModule {
-  static register({ config, dataSource, jobs }: AppModuleOptions): DynamicModule {
+  static register(options: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        MasConfigModule.forRoot(config),
-        CoreModule,
-        DatabaseModule.forDataSource(dataSource, jobs.access),
-        StorageModule,
-        JobsModule.forRoot(jobs),
-        RateLimitModule,
-        UsersModule,
-        HomeserverModule,
+        ...baseModules(options),
         JobWorkersModule,
         KeysModule,
         HttpSupportModule,
