@@ -116,6 +116,17 @@ const SAMPLES: Record<string, TemplateContext[]> = {
   'authorization-stale.njk': ['not_found', 'completed', 'expired'].map((reason) => ({ reason })),
   'account-deactivated.njk': [{}],
   'login-disabled.njk': [{}],
+  'compat-sso.njk': [
+    {
+      action: '/complete-compat-sso/01J00000000000000000000000',
+      target: { host: 'client.example', url: 'https://client.example/cb?a=<b>' },
+      user: { username: 'alice', mxid: '@alice:example.test' },
+      switch_account: '/login?reauth=1',
+    },
+  ],
+  'compat-sso-ended.njk': ['not_found', 'completed', 'expired', 'cancelled'].map((reason) => ({
+    reason,
+  })),
 };
 
 function strictRenderer(missing: string[], viewDirs?: string[], translationDirs?: string[]) {
