@@ -58,3 +58,28 @@ export function loopbackRequest(
     req.end(options.body);
   });
 }
+
+/**
+ * A `fetch` whose requests leave from `localAddress` (through {@link loopbackRequest}), for a
+ * client library that takes a fetch function (matrix-js-sdk's `fetchFn`). String bodies only.
+ */
+export function fetchFrom(localAddress: string): typeof fetch {
+  return async (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
+    const url = input instanceof Request ? input.url : input.toString();
+    if (init.body !== undefined && init.body !== null && typeof init.body !== 'string') {
+      throw new Error('fetchFrom sends string bodies only');
+    }
+    const answer = await loopbackRequest(url, {
+      method: init.method,
+      headers: Object.fromEntries(new Headers(init.headers).entries()),
+      body: init.body ?? undefined,
+      localAddress,
+    });
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(answer.headers)) {
+      for (const one of [value ?? []].flat()) headers.append(name, one);
+    }
+    const empty = answer.status === 204 || answer.status === 304;
+    return new Response(empty ? null : answer.body, { status: answer.status, headers });
+  };
+}
