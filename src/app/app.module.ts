@@ -10,7 +10,6 @@ import { HttpSupportModule } from '../http/http-support.module';
 import { IntrospectionModule } from '../introspection/introspection.module';
 import type { JobsSetup } from '../jobs/jobs-setup';
 import { JobWorkersModule } from '../jobs/workers/job-workers.module';
-import { KeysModule } from '../keys/keys.module';
 import { LoginModule } from '../login/login.module';
 import { AuthorizationModule } from '../oauth2/authorize/authorization.module';
 import { OAuth2Module } from '../oauth2/oauth2.module';
@@ -35,7 +34,6 @@ export class AppModule {
       imports: [
         ...baseModules(options),
         JobWorkersModule,
-        KeysModule,
         HttpSupportModule,
         ProviderMetadataModule,
         TemplatesModule,

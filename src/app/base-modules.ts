@@ -4,6 +4,7 @@ import { CoreModule } from '../core';
 import { DatabaseModule } from '../database/database.module';
 import { HomeserverModule } from '../homeserver/homeserver.module';
 import { JobsModule } from '../jobs/jobs.module';
+import { KeysModule } from '../keys/keys.module';
 import { RateLimitModule } from '../rate-limit';
 import { StorageModule } from '../storage/storage.module';
 import { UsersModule } from '../users/users.module';
@@ -11,7 +12,8 @@ import type { AppModuleOptions } from './app.module';
 
 /**
  * The modules every kind of process starts with (web server, worker, `manage` commands):
- * config, core, database, storage, the job queue, rate limits, users and the homeserver.
+ * config, core, the keystore and encrypter, database, storage, the job queue, rate limits,
+ * users and the homeserver.
  */
 export function baseModules({
   config,
@@ -21,6 +23,7 @@ export function baseModules({
   return [
     MasConfigModule.forRoot(config),
     CoreModule,
+    KeysModule,
     DatabaseModule.forDataSource(dataSource, jobs.access),
     StorageModule,
     JobsModule.forRoot(jobs),

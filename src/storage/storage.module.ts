@@ -15,6 +15,7 @@ import { PersonalAccessTokenRepository } from './personal/personal-access-token.
 import { PersonalSessionRepository } from './personal/personal-session.repository';
 import { UserEmailRepository } from './users/user-email.repository';
 import { UserPasswordRepository } from './users/user-password.repository';
+import { UserRegistrationTokenRepository } from './users/user-registration-token.repository';
 import { AccountFlowRetentionRepository } from './retention/account-flow-retention.repository';
 import { InactiveSessionRepository } from './retention/inactive-session.repository';
 import { OAuth2RetentionRepository } from './retention/oauth2-retention.repository';
@@ -27,6 +28,7 @@ const REPOSITORIES = [
   UserRepository,
   UserPasswordRepository,
   UserEmailRepository,
+  UserRegistrationTokenRepository,
   UserSessionRepository,
   UserSessionAuthenticationRepository,
   OAuth2ClientRepository,

@@ -18,16 +18,9 @@ import {
   UserNotFound,
 } from './user-errors';
 import { localpartOf, usernameProblem } from './username';
+import { toUserView, type UserView } from './user-view';
 
-/** A local account as the rest of the application sees it (never the entity). */
-export interface UserView {
-  id: string;
-  username: string;
-  createdAt: Date;
-  lockedAt: Date | null;
-  deactivatedAt: Date | null;
-  canRequestAdmin: boolean;
-}
+export type { UserView } from './user-view';
 
 /** The result of a password login attempt (MAS views/login.rs). */
 export type PasswordAuthentication =
@@ -47,17 +40,6 @@ export interface RegisterUserInput {
   emails?: string[];
   /** Sets `can_request_admin`. */
   admin?: boolean;
-}
-
-function toView(user: UserEntity): UserView {
-  return {
-    id: user.id,
-    username: user.username,
-    createdAt: user.createdAt,
-    lockedAt: user.lockedAt,
-    deactivatedAt: user.deactivatedAt,
-    canRequestAdmin: user.canRequestAdmin,
-  };
 }
 
 const INVALID_CREDENTIALS = { ok: false, reason: 'invalid_credentials' } as const;
@@ -124,7 +106,7 @@ export class UserAccounts {
     }
     if (user.deactivatedAt) return { ok: false, reason: 'deactivated' };
     if (user.lockedAt) return { ok: false, reason: 'locked' };
-    return { ok: true, user: toView(user), passwordId };
+    return { ok: true, user: toUserView(user), passwordId };
   }
 
   /**
@@ -164,7 +146,7 @@ export class UserAccounts {
       }
       return added;
     });
-    return toView(user);
+    return toUserView(user);
   }
 
   /**
@@ -188,13 +170,13 @@ export class UserAccounts {
   /** The user with this id, or null. */
   async findById(id: string): Promise<UserView | null> {
     const user = await this.users.findById(id);
-    return user ? toView(user) : null;
+    return user ? toUserView(user) : null;
   }
 
   /** The user with this username (localpart, compared case-insensitively), or null. */
   async findByUsername(username: string): Promise<UserView | null> {
     const user = await this.users.findByUsername(username);
-    return user ? toView(user) : null;
+    return user ? toUserView(user) : null;
   }
 
   /** Resolves a login identifier to at most one user (MAS get_user_by_email_or_by_username). */

@@ -2,6 +2,8 @@ import { Global, Module } from '@nestjs/common';
 import { PasswordsModule } from '../passwords/passwords.module';
 import { AccountClosure } from './account-closure.service';
 import { UserAccounts } from './user-accounts.service';
+import { RegistrationTokens } from './registration-tokens.service';
+import { UserAdministration } from './user-administration.service';
 import { UserLocking } from './user-locking.service';
 
 /**
@@ -12,7 +14,14 @@ import { UserLocking } from './user-locking.service';
 @Global()
 @Module({
   imports: [PasswordsModule],
-  providers: [UserAccounts, UserLocking, AccountClosure],
-  exports: [UserAccounts, UserLocking, AccountClosure, PasswordsModule],
+  providers: [UserAccounts, UserAdministration, UserLocking, AccountClosure, RegistrationTokens],
+  exports: [
+    UserAccounts,
+    UserAdministration,
+    UserLocking,
+    AccountClosure,
+    RegistrationTokens,
+    PasswordsModule,
+  ],
 })
 export class UsersModule {}

@@ -5,41 +5,46 @@ import { createDataSource } from '../../src/database/data-source-factory';
 import { databaseTargetFromConfig } from '../../src/database/target-from-config';
 import { UserEmailRepository } from '../../src/storage/users/user-email.repository';
 import { accountsOn, SERVER_NAME } from '../integration/users-fixtures';
-import { runCli } from '../setup/run-cli';
+import { RecordingHomeserver } from '../fakes/recording-homeserver';
+import { runCliAsync } from '../setup/run-cli';
 import { databaseSectionForProcess } from '../setup/test-database-config';
 import { writeTempFiles } from '../setup/test-config';
 
 describe('mas-ts manage register-user | set-password', () => {
   let configFiles: string[];
   let drop: () => Promise<void>;
-  const cli = (...args: string[]) => runCli([...configFiles.flatMap((f) => ['-c', f]), ...args]);
+  let homeserver: RecordingHomeserver;
+  const cli = (...args: string[]) =>
+    runCliAsync([...configFiles.flatMap((f) => ['-c', f]), ...args]);
 
   before(async () => {
     const db = await databaseSectionForProcess();
     drop = () => db.drop();
+    homeserver = await RecordingHomeserver.start({ serverName: SERVER_NAME });
     configFiles = writeTempFiles(
       generateConfig(),
-      `${db.yaml}matrix:\n  homeserver: ${SERVER_NAME}\n`,
+      `${db.yaml}matrix:\n  homeserver: ${SERVER_NAME}\n  endpoint: "${homeserver.endpoint}"\n`,
     );
   });
 
   after(async () => {
+    await homeserver?.close();
     await drop?.();
   });
 
-  it('should refuse to work on an unmigrated database', () => {
-    const r = cli('manage', 'register-user', 'early', '-y');
+  it('should refuse to work on an unmigrated database', async () => {
+    const r = await cli('manage', 'register-user', 'early', '-y');
     assert.equal(r.status, 1, r.stdout);
     assert.match(
       r.stderr,
       /^error: the database schema is not up to date; run `mas-ts database migrate` first$/m,
     );
-    const migrate = cli('database', 'migrate');
+    const migrate = await cli('database', 'migrate');
     assert.equal(migrate.status, 0, migrate.stderr);
   });
 
   it('should register a user, set its password, and let it log in with the new one', async () => {
-    const reg = cli(
+    const reg = await cli(
       'manage',
       'register-user',
       'alice',
@@ -55,11 +60,15 @@ describe('mas-ts manage register-user | set-password', () => {
     assert.equal(reg.status, 0, reg.stderr);
     assert.match(
       reg.stdout,
-      /^registered user alice \(a password, 1 email address, admin\) with id [0-9A-Z]{26}$/m,
+      /^registered user alice \(a password, 1 email address, admin, display name "Alice A\."\) with id [0-9A-Z]{26}; its provisioning on the homeserver is queued$/m,
     );
-    assert.match(reg.stdout, /display name "Alice A\." was not stored/);
+    assert.deepEqual(
+      homeserver.requestsTo('/_synapse/mas/is_localpart_available').map((r) => r.query),
+      [{ localpart: 'alice' }],
+      'the homeserver was asked first',
+    );
 
-    const set = cli('manage', 'set-password', 'alice', 'second-pw');
+    const set = await cli('manage', 'set-password', 'alice', 'second-pw');
     assert.equal(set.status, 0, set.stderr);
     assert.equal(set.stdout, 'password set for alice\n');
 
@@ -85,27 +94,47 @@ describe('mas-ts manage register-user | set-password', () => {
     }
   });
 
-  it('should require -y when not on a terminal, registering nothing', () => {
-    const r = cli('manage', 'register-user', 'bob', '-p', 'pw');
+  it('should require -y when not on a terminal, registering nothing', async () => {
+    const r = await cli('manage', 'register-user', 'bob', '-p', 'pw');
     assert.equal(r.status, 1);
     assert.match(
       r.stderr,
       /^error: refusing to register a user without confirmation: .*pass -y\/--yes/m,
     );
-    const later = cli('manage', 'register-user', 'bob', '-y');
+    const later = await cli('manage', 'register-user', 'bob', '-A', '-y');
     assert.equal(later.status, 0, later.stderr);
     assert.match(later.stdout, /registered user bob \(no password, 0 email addresses, not admin\)/);
   });
 
-  it('should refuse a taken username, an invalid one and an unknown user with one error line', () => {
-    const dup = cli('manage', 'register-user', 'alice', '-y');
+  it('should refuse a taken username, an invalid one and an unknown user with one error line', async () => {
+    const dup = await cli('manage', 'register-user', 'alice', '-y');
     assert.equal(dup.status, 1);
     assert.equal(dup.stderr, 'error: the username "alice" is already taken\n');
-    const bad = cli('manage', 'register-user', 'Carol', '-y');
+    const bad = await cli('manage', 'register-user', 'Carol', '-y');
     assert.equal(bad.status, 1);
     assert.match(bad.stderr, /^error: invalid username "Carol": the username must be lowercase\n$/);
-    const unknown = cli('manage', 'set-password', 'nobody', 'pw');
+    const unknown = await cli('manage', 'set-password', 'nobody', 'pw');
     assert.equal(unknown.status, 1);
     assert.equal(unknown.stderr, 'error: no user named "nobody"\n');
+    const anonymous = await cli('manage', 'register-user', '-y');
+    assert.equal(anonymous.status, 1);
+    assert.equal(anonymous.stderr, 'error: a username is required with -y/--yes\n');
+  });
+
+  it('should refuse a username the homeserver reports taken, registering nothing', async () => {
+    homeserver.on('GET', '/_synapse/mas/is_localpart_available', {
+      status: 400,
+      body: { errcode: 'M_USER_IN_USE', error: 'User ID already taken.' },
+    });
+    const r = await cli('manage', 'register-user', 'dave', '-y');
+    assert.equal(r.status, 1);
+    assert.equal(
+      r.stderr,
+      'error: the username "dave" is not available on the homeserver (user_in_use)\n',
+    );
+    homeserver.always({ status: 503, body: { errcode: 'M_UNKNOWN', error: 'down' } });
+    const down = await cli('manage', 'register-user', 'dave', '-y');
+    assert.equal(down.status, 1);
+    assert.match(down.stderr, /^error: could not ask the homeserver about "dave": /);
   });
 });

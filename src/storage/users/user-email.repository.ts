@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { ulidToUuid } from '../ulid-column';
 import { UserEmailEntity } from './user-email.entity';
 
 /** What `UserEmailRepository.add` stores. */
@@ -42,5 +43,18 @@ export class UserEmailRepository {
       where: { userId },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
+  }
+
+  /** The user's address equal to `email` ignoring letter case, or null when they have none. */
+  findForUser(
+    userId: string,
+    email: string,
+    tx: EntityManager = this.dataSource.manager,
+  ): Promise<UserEmailEntity | null> {
+    return tx
+      .createQueryBuilder(UserEmailEntity, 'e')
+      .where('e.userId = :userId', { userId: ulidToUuid(userId) })
+      .andWhere('lower(e.email) = lower(:email)', { email })
+      .getOne();
   }
 }

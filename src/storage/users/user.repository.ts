@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { managerOf, type Tx } from '../../database/transaction';
+import { ulidToUuid } from '../ulid-column';
 import { UserEmailEntity } from './user-email.entity';
 import { UserEntity } from './user.entity';
 
@@ -151,5 +152,31 @@ export class UserRepository {
     if (!user) return false;
     if (user.deactivatedAt === null) await tx.update(UserEntity, { id }, { deactivatedAt: at });
     return true;
+  }
+
+  /**
+   * Up to `limit` users in id (creation) order after `afterId` (from the first when null),
+   * only those with `can_request_admin` when `adminsOnly`: keyset pagination for the commands
+   * that walk every user. An empty list past the last one.
+   */
+  listPage(
+    page: { afterId: string | null; limit: number; adminsOnly?: boolean },
+    tx: EntityManager = this.dataSource.manager,
+  ): Promise<UserEntity[]> {
+    const qb = tx.createQueryBuilder(UserEntity, 'u').orderBy('u.id', 'ASC').limit(page.limit);
+    if (page.afterId !== null)
+      qb.andWhere('u.id > :afterId', { afterId: ulidToUuid(page.afterId) });
+    if (page.adminsOnly === true) qb.andWhere('u.canRequestAdmin = true');
+    return qb.getMany();
+  }
+
+  /** How many users there are (only those with `can_request_admin` when `adminsOnly`). */
+  count(
+    filter: { adminsOnly?: boolean } = {},
+    tx: EntityManager = this.dataSource.manager,
+  ): Promise<number> {
+    const qb = tx.createQueryBuilder(UserEntity, 'u');
+    if (filter.adminsOnly === true) qb.where('u.canRequestAdmin = true');
+    return qb.getCount();
   }
 }

@@ -1,10 +1,8 @@
 import type { Command } from 'commander';
 import { HomeserverError } from '../../../homeserver/homeserver-errors';
 import { CompatSessionStarter } from '../../../sessions';
-import { MatrixConfig } from '../../../config';
-import { UserAccounts } from '../../../users/user-accounts.service';
-import { localpartOf } from '../../../users/username';
 import { CliError } from '../../cli-error';
+import { findUserForCli } from './find-user';
 import { withManageApp } from './manage-app';
 
 interface IssueCompatibilityTokenOptions {
@@ -35,9 +33,7 @@ export function registerIssueCompatibilityTokenCommand(manage: Command): void {
         cmd: Command,
       ) => {
         await withManageApp(cmd, async (app) => {
-          const localpart = localpartOf(username, app.get(MatrixConfig).homeserver);
-          const user = localpart ? await app.get(UserAccounts).findByUsername(localpart) : null;
-          if (!user) throw new CliError(`no user ${username}`);
+          const user = await findUserForCli(app, username);
           if (user.deactivatedAt !== null) throw new CliError(`user ${username} is deactivated`);
           const started = await app
             .get(CompatSessionStarter)

@@ -1,9 +1,6 @@
 import type { Command } from 'commander';
 import { UserSessionsTerminator, type UserSessionCounts } from '../../../sessions';
-import { MatrixConfig } from '../../../config';
-import { UserAccounts } from '../../../users/user-accounts.service';
-import { localpartOf } from '../../../users/username';
-import { CliError } from '../../cli-error';
+import { findUserForCli } from './find-user';
 import { withManageApp } from './manage-app';
 
 interface KillSessionsOptions {
@@ -30,9 +27,7 @@ export function registerKillSessionsCommand(manage: Command): void {
     .option('--dry-run', 'only say what would be ended', false)
     .action(async (username: string, opts: KillSessionsOptions, cmd: Command) => {
       await withManageApp(cmd, async (app) => {
-        const localpart = localpartOf(username, app.get(MatrixConfig).homeserver);
-        const user = localpart ? await app.get(UserAccounts).findByUsername(localpart) : null;
-        if (!user) throw new CliError(`no user ${username}`);
+        const user = await findUserForCli(app, username);
         const terminator = app.get(UserSessionsTerminator);
         if (opts.dryRun) {
           const counts = await terminator.countActive(user.id);
