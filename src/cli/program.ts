@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerConfigCommands } from './commands/config.command';
 import { registerDatabaseCommands } from './commands/database-migrate.command';
 import { registerDevCommand } from './commands/dev.command';
+import { registerDoctorCommand } from './commands/doctor/doctor.command';
 import { registerManageCommands } from './commands/manage/manage.command';
 import { registerServerCommand } from './commands/server.command';
 import { registerWorkerCommand } from './commands/worker.command';
@@ -25,5 +26,6 @@ export function buildProgram(): Command {
   registerDatabaseCommands(program);
   registerDevCommand(program);
   registerManageCommands(program);
+  registerDoctorCommand(program);
   return program;
 }
