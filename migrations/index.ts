@@ -4,6 +4,7 @@ import { CreateOAuth21795348002000 } from './1795348002000-CreateOAuth2';
 import { CreateCompatAndPersonal1795348003000 } from './1795348003000-CreateCompatAndPersonal';
 import { CreateUpstreamRegistrationsAndPolicy1795348004000 } from './1795348004000-CreateUpstreamRegistrationsAndPolicy';
 import { CreateClientAssertionJtis1795348005000 } from './1795348005000-CreateClientAssertionJtis';
+import { AddDevicePolling1795348006000 } from './1795348006000-AddDevicePolling';
 
 /** Every migration, in order. Append only: a landed migration is never edited. */
 export const ALL_MIGRATIONS: Function[] = [
@@ -13,4 +14,5 @@ export const ALL_MIGRATIONS: Function[] = [
   CreateCompatAndPersonal1795348003000,
   CreateUpstreamRegistrationsAndPolicy1795348004000,
   CreateClientAssertionJtis1795348005000,
+  AddDevicePolling1795348006000,
 ];

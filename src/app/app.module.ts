@@ -12,6 +12,7 @@ import type { JobsSetup } from '../jobs/jobs-setup';
 import { JobWorkersModule } from '../jobs/workers/job-workers.module';
 import { LoginModule } from '../login/login.module';
 import { AuthorizationModule } from '../oauth2/authorize/authorization.module';
+import { DeviceModule } from '../oauth2/device/device.module';
 import { OAuth2Module } from '../oauth2/oauth2.module';
 import { ProviderMetadataModule } from '../provider-metadata/provider-metadata.module';
 import { TemplatesModule } from '../templates/templates.module';
@@ -43,6 +44,7 @@ export class AppModule {
         OAuth2Module,
         IntrospectionModule,
         AuthorizationModule,
+        DeviceModule,
         LoginModule,
         CompatModule,
         AccountModule,

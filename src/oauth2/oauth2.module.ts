@@ -14,8 +14,11 @@ import { RevocationMetadataContributor } from './revocation/revocation-metadata.
 import { RevocationService } from './revocation/revocation.service';
 
 import { AuthorizationCodeGrant } from './token/grants/authorization-code.grant';
+import { ClientCredentialsGrant } from './token/grants/client-credentials.grant';
+import { DeviceCodeGrant } from './token/grants/device-code.grant';
 import { RefreshTokenGrant } from './token/grants/refresh-token.grant';
 import { IdTokenIssuer } from './token/id-token.issuer';
+import { InteractiveSessionStarter } from './token/interactive-session-starter';
 import { TokenEndpointService } from './token/token-endpoint.service';
 import { TokenMetadataContributor } from './token/token-metadata.contributor';
 import { TokenPairIssuer } from './token/token-pair.issuer';
@@ -43,8 +46,11 @@ import { UserinfoService } from './userinfo/userinfo.service';
     ClientManagementService,
     TokenPairIssuer,
     IdTokenIssuer,
+    InteractiveSessionStarter,
     AuthorizationCodeGrant,
     RefreshTokenGrant,
+    ClientCredentialsGrant,
+    DeviceCodeGrant,
     TokenEndpointService,
     TokenMetadataContributor,
     RevocationService,

@@ -13,10 +13,14 @@ import { requesterKey } from './requester-key';
 export class RateLimiter {
   private readonly passwordPerIp: Bucket;
   private readonly passwordPerAccount: Bucket;
+  private readonly deviceLinkPerIp: Bucket;
+  private readonly deviceLinkPerSession: Bucket;
 
   constructor(config: RateLimitingConfig) {
     this.passwordPerIp = new Bucket('password-ip', config.login.per_ip);
     this.passwordPerAccount = new Bucket('password-account', config.login.per_account);
+    this.deviceLinkPerIp = new Bucket('device-link-ip', config.device_code_link);
+    this.deviceLinkPerSession = new Bucket('device-link-session', config.device_code_link);
   }
 
   /**
@@ -31,5 +35,17 @@ export class RateLimiter {
     const byAddress = await this.passwordPerIp.take(requesterKey(ip));
     if (!byAddress.allowed) return byAddress;
     return this.passwordPerAccount.take(accountKey);
+  }
+
+  /**
+   * One user code submitted on the device link page (RFC 8628 §5.1: user codes are short, so
+   * guessing must be rate limited), by the client at `ip` and, when signed in, from the browser
+   * session `sessionId`; both are limited by `rate_limiting.device_code_link`. The address is
+   * charged first; an attempt it refuses is not charged to the session.
+   */
+  async checkDeviceLink(ip: string | null, sessionId: string | null): Promise<RateLimitVerdict> {
+    const byAddress = await this.deviceLinkPerIp.take(requesterKey(ip));
+    if (!byAddress.allowed || sessionId === null) return byAddress;
+    return this.deviceLinkPerSession.take(sessionId);
   }
 }

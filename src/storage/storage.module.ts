@@ -9,6 +9,7 @@ import { OAuth2ClientAssertionRepository } from './oauth2/oauth2-client-assertio
 import { OAuth2AccessTokenRepository } from './oauth2/oauth2-access-token.repository';
 import { OAuth2AuthorizationGrantRepository } from './oauth2/oauth2-authorization-grant.repository';
 import { OAuth2ClientRepository } from './oauth2/oauth2-client.repository';
+import { OAuth2DeviceCodeGrantRepository } from './oauth2/oauth2-device-code-grant.repository';
 import { OAuth2RefreshTokenRepository } from './oauth2/oauth2-refresh-token.repository';
 import { OAuth2SessionRepository } from './oauth2/oauth2-session.repository';
 import { PersonalAccessTokenRepository } from './personal/personal-access-token.repository';
@@ -34,6 +35,7 @@ const REPOSITORIES = [
   OAuth2ClientRepository,
   OAuth2ClientAssertionRepository,
   OAuth2AuthorizationGrantRepository,
+  OAuth2DeviceCodeGrantRepository,
   OAuth2SessionRepository,
   OAuth2AccessTokenRepository,
   OAuth2RefreshTokenRepository,

@@ -127,6 +127,26 @@ const SAMPLES: Record<string, TemplateContext[]> = {
   'compat-sso-ended.njk': ['not_found', 'completed', 'expired', 'cancelled'].map((reason) => ({
     reason,
   })),
+  'device-link.njk': [
+    { form: { code: '', error: null, retry_after: null } },
+    { form: { code: 'BCDF-GHJK', error: null, retry_after: null } },
+    { form: { code: 'x<y', error: 'invalid_code', retry_after: null } },
+    ...[1, 600].map((seconds) => ({
+      form: { code: 'BCDF', error: 'rate_limited', retry_after: seconds },
+    })),
+  ],
+  'device-consent.njk': [CONSENT_SAMPLES[0], CONSENT_SAMPLES[1]].flatMap((s) => [
+    { ...s, action: '/device/01J00000000000000000000000' },
+    {
+      ...s,
+      action: '/device/01J00000000000000000000000',
+      violations: ["scope 'urn:mas:admin' not allowed"],
+    },
+  ]),
+  'device-done.njk': ['approved', 'rejected'].map((outcome) => ({
+    outcome,
+    client: CONSENT_CLIENT,
+  })),
 };
 
 function strictRenderer(missing: string[], viewDirs?: string[], translationDirs?: string[]) {

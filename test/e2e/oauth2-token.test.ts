@@ -278,7 +278,12 @@ describe('token endpoint: authorization_code and refresh_token (RFC 6749 §4.1.3
       id_token_signing_alg_values_supported: string[];
     };
     assert.equal(d.token_endpoint, `${t.config.http.publicBaseUrl}oauth2/token`);
-    assert.deepEqual(d.grant_types_supported, ['authorization_code', 'refresh_token']);
+    assert.deepEqual(d.grant_types_supported, [
+      'authorization_code',
+      'refresh_token',
+      'client_credentials',
+      'urn:ietf:params:oauth:grant-type:device_code',
+    ]);
     assert.ok(d.token_endpoint_auth_methods_supported.includes('private_key_jwt'));
     assert.ok(d.id_token_signing_alg_values_supported.includes('RS256'));
   });

@@ -30,11 +30,16 @@ export type OAuthErrorCode =
   | 'slow_down'
   | 'expired_token';
 
-/** A protocol error with its OAuth `error` code and a human `error_description`. */
+/**
+ * A protocol error with its OAuth `error` code and a human `error_description`. `status`
+ * overrides the HTTP status the code usually gets, where one endpoint's spec differs (RFC 8628
+ * §3.5: a token-endpoint `access_denied` is 400, not 403).
+ */
 export class OAuthError extends DomainError {
   constructor(
     readonly code: OAuthErrorCode,
     description: string,
+    readonly status?: number,
   ) {
     super(description);
   }

@@ -33,7 +33,7 @@ export function oauthErrorStatus(code: OAuthErrorCode): number {
  * `TemporarilyUnavailable` a `Retry-After` (RFC 9110 §10.2.3).
  */
 export function sendOAuthError(res: Response, error: OAuthError): void {
-  const status = oauthErrorStatus(error.code);
+  const status = error.status ?? oauthErrorStatus(error.code);
   if (error.code === 'invalid_client') {
     const scheme = error instanceof InvalidBearerSecret ? 'Bearer' : 'Basic';
     res.setHeader('WWW-Authenticate', `${scheme} realm="mas-ts"`);

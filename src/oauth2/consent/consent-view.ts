@@ -7,8 +7,8 @@ export interface ScopeLine {
   values: Record<string, string>;
 }
 
-/** What the consent page shows about the client. */
-export interface ClientView {
+/** What a consent page shows about the client. */
+export interface ClientCard {
   name: string;
   clientUri: string | null;
   logoUri: string | null;
@@ -16,6 +16,10 @@ export interface ClientView {
   tosUri: string | null;
   /** Dynamically registered clients are not vouched for by the operator. */
   selfRegistered: boolean;
+}
+
+/** What the consent page of a code flow shows about the client. */
+export interface ClientView extends ClientCard {
   /** Where the person is sent afterwards: a web host, or a description of a native app. */
   destination:
     { kind: 'web'; host: string } | { kind: 'native'; scheme: string } | { kind: 'loopback' };
@@ -45,9 +49,9 @@ function destinationOf(redirectUri: string): ClientView['destination'] {
 
 /**
  * The client as a person should see it before consenting: its name (or the host of its
- * `client_uri`, or its id), links only when https, and where the browser will go next.
+ * `client_uri`, or its id) and links only when https.
  */
-export function clientView(client: OAuth2ClientEntity, redirectUri: string): ClientView {
+export function clientCard(client: OAuth2ClientEntity): ClientCard {
   return {
     name: client.clientName ?? hostOf(client.clientUri) ?? client.id,
     clientUri: httpsOnly(client.clientUri),
@@ -55,8 +59,12 @@ export function clientView(client: OAuth2ClientEntity, redirectUri: string): Cli
     policyUri: httpsOnly(client.policyUri),
     tosUri: httpsOnly(client.tosUri),
     selfRegistered: !client.isStatic,
-    destination: destinationOf(redirectUri),
   };
+}
+
+/** {@link clientCard}, plus where the browser will go next. */
+export function clientView(client: OAuth2ClientEntity, redirectUri: string): ClientView {
+  return { ...clientCard(client), destination: destinationOf(redirectUri) };
 }
 
 /** The requested scopes in plain words (translation keys under `consent.scopes`). */

@@ -3,7 +3,10 @@ import { ClientAuthenticator } from '../../client-auth';
 import { OAuthError } from '../../core';
 import { UrlBuilder } from '../../http/url-builder';
 import { requiredParam, requireFormBody } from '../../protocol/form-params';
+import { CLIENT_CREDENTIALS_GRANT_TYPE, DEVICE_CODE_GRANT_TYPE } from '../../protocol/grant-types';
 import { AuthorizationCodeGrant } from './grants/authorization-code.grant';
+import { ClientCredentialsGrant } from './grants/client-credentials.grant';
+import { DeviceCodeGrant } from './grants/device-code.grant';
 import { RefreshTokenGrant } from './grants/refresh-token.grant';
 import type { TokenResponse } from './token-response';
 
@@ -24,6 +27,8 @@ export class TokenEndpointService {
     private readonly urls: UrlBuilder,
     private readonly authorizationCode: AuthorizationCodeGrant,
     private readonly refreshToken: RefreshTokenGrant,
+    private readonly clientCredentials: ClientCredentialsGrant,
+    private readonly deviceCode: DeviceCodeGrant,
   ) {}
 
   async handle(req: TokenRequest): Promise<TokenResponse> {
@@ -39,6 +44,10 @@ export class TokenEndpointService {
         return this.authorizationCode.exchange(client, body, req.userAgent);
       case 'refresh_token':
         return this.refreshToken.refresh(client, body);
+      case CLIENT_CREDENTIALS_GRANT_TYPE:
+        return this.clientCredentials.issue(client, body, req.userAgent);
+      case DEVICE_CODE_GRANT_TYPE:
+        return this.deviceCode.exchange(client, body, req.userAgent);
       default:
         throw new OAuthError(
           'unsupported_grant_type',

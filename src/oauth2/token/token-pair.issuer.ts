@@ -5,17 +5,20 @@ import type { Tx } from '../../database/transaction';
 import { OAuth2AccessTokenRepository } from '../../storage/oauth2/oauth2-access-token.repository';
 import { OAuth2RefreshTokenRepository } from '../../storage/oauth2/oauth2-refresh-token.repository';
 
-export interface IssuedPair {
+export interface IssuedAccessToken {
   accessToken: string;
   accessTokenId: string;
-  refreshToken: string;
-  refreshTokenId: string;
   expiresIn: number;
 }
 
+export interface IssuedPair extends IssuedAccessToken {
+  refreshToken: string;
+  refreshTokenId: string;
+}
+
 /**
- * Mints an access token (`mat_`, `experimental.access_token_ttl`) and a refresh token (`mar_`)
- * for a session; only their SHA-256 hashes are stored.
+ * Mints an access token (`mat_`, `experimental.access_token_ttl`) and, for `issue`, a refresh
+ * token (`mar_`) for a session; only their SHA-256 hashes are stored.
  */
 @Injectable()
 export class TokenPairIssuer {
@@ -27,13 +30,12 @@ export class TokenPairIssuer {
     private readonly refreshTokens: OAuth2RefreshTokenRepository,
   ) {}
 
-  async issue(sessionId: string, tx: Tx): Promise<IssuedPair> {
+  /** An access token alone (client_credentials; a device grant without `refresh_token`). */
+  async issueAccessToken(sessionId: string, tx: Tx): Promise<IssuedAccessToken> {
     const now = this.clock.now();
     const ttl = this.experimental.access_token_ttl;
     const accessToken = generateToken(TokenType.AccessToken, this.rng);
-    const refreshToken = generateToken(TokenType.RefreshToken, this.rng);
     const accessTokenId = this.rng.ulid();
-    const refreshTokenId = this.rng.ulid();
     await this.accessTokens.add(
       {
         id: accessTokenId,
@@ -44,6 +46,14 @@ export class TokenPairIssuer {
       },
       tx,
     );
+    return { accessToken, accessTokenId, expiresIn: ttl };
+  }
+
+  async issue(sessionId: string, tx: Tx): Promise<IssuedPair> {
+    const { accessToken, accessTokenId, expiresIn } = await this.issueAccessToken(sessionId, tx);
+    const now = this.clock.now();
+    const refreshToken = generateToken(TokenType.RefreshToken, this.rng);
+    const refreshTokenId = this.rng.ulid();
     await this.refreshTokens.add(
       {
         id: refreshTokenId,
@@ -54,6 +64,6 @@ export class TokenPairIssuer {
       },
       tx,
     );
-    return { accessToken, accessTokenId, refreshToken, refreshTokenId, expiresIn: ttl };
+    return { accessToken, accessTokenId, refreshToken, refreshTokenId, expiresIn };
   }
 }

@@ -4,6 +4,7 @@ export interface TokenResponse {
   token_type: 'Bearer';
   expires_in?: number;
   refresh_token?: string;
-  scope: string;
+  /** Omitted by client_credentials when the granted scope is empty (MAS). */
+  scope?: string;
   id_token?: string;
 }

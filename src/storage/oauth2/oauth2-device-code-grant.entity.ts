@@ -1,4 +1,4 @@
-import { Check, Entity, ForeignKey, Index, Unique } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, Unique } from 'typeorm';
 import {
   InetColumn,
   OptionalTextColumn,
@@ -77,4 +77,12 @@ export class OAuth2DeviceCodeGrantEntity {
 
   @OptionalTextColumn('locale')
   locale!: string | null;
+
+  /** When the client last polled the token endpoint (RFC 8628 §3.4); null before the first poll. */
+  @TimestampColumn('last_polled_at', { nullable: true })
+  lastPolledAt!: Date | null;
+
+  /** The minimum seconds between polls, raised by 5 on every `slow_down` (RFC 8628 §3.5). */
+  @Column({ type: 'integer', name: 'poll_interval_seconds', default: 5 })
+  pollIntervalSeconds!: number;
 }
