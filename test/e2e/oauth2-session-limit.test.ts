@@ -144,7 +144,7 @@ experimental:
     assert.match(consent.text, /value="allow"/);
     const allowed = await browser.post(path, { action: 'allow' }, consent);
     assert.equal(allowed.status, 303);
-    const location = new URL(allowed.headers.location as string);
+    const location = new URL(allowed.headers.location);
     assert.equal(`${location.origin}${location.pathname}`, REDIRECT_URI);
     assert.match(location.searchParams.get('code') ?? '', /^[A-Za-z0-9]{32}$/);
   });
