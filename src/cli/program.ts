@@ -3,6 +3,7 @@ import { registerConfigCommands } from './commands/config.command';
 import { registerDatabaseCommands } from './commands/database-migrate.command';
 import { registerDevCommand } from './commands/dev.command';
 import { registerManageCommands } from './commands/manage/manage.command';
+import { registerPolicyCommands } from './commands/policy.command';
 import { registerServerCommand } from './commands/server.command';
 import { registerWorkerCommand } from './commands/worker.command';
 import { collect } from './global-options';
@@ -25,5 +26,6 @@ export function buildProgram(): Command {
   registerDatabaseCommands(program);
   registerDevCommand(program);
   registerManageCommands(program);
+  registerPolicyCommands(program);
   return program;
 }

@@ -4,8 +4,8 @@ export type { ClientRegistrationPolicyData } from './client-registration/client-
 export type { Requester } from './common/requester';
 export type { SessionCounts, SessionLimitData } from './common/session-limit';
 export type { CompatLoginPolicyInput, CompatLoginType } from './compat-login/compat-login.policy';
-export { effectivePolicyData, staticPolicyDocument } from './data/effective-policy-data';
-export type { PolicyData } from './data/policy-data';
+export { effectivePolicyData, staticPolicyDocument } from './policy-data/effective-policy-data';
+export type { PolicyData } from './policy-data/policy-data';
 export type { EmailPolicyInput } from './email/email.policy';
 export { POLICY_DATA_TTL_MS, PolicyDataSource } from './policy-data.source';
 export { PolicyEngine, type CompatLoginVerdict } from './policy.engine';

@@ -8,12 +8,13 @@ import {
 } from '../config';
 import { Clock } from '../core';
 import { PolicyDataRepository } from '../storage/policy/policy-data.repository';
-import { effectivePolicyData, staticPolicyDocument } from './data/effective-policy-data';
-import type { PolicyData } from './data/policy-data';
+import { effectivePolicyData, staticPolicyDocument } from './policy-data/effective-policy-data';
+import type { PolicyData } from './policy-data/policy-data';
 
 /**
  * How long the active data is used before the newest `policy_data` id is looked up again. The
- * look-up is one primary-key index read (~0.1–0.3 ms); the data itself is read, merged and
+ * look-up is one primary-key index read (~0.7 ms through TypeORM, measured on PGlite and
+ * PostgreSQL); the data itself is read, merged and
  * validated only when the id changed. MAS polls every minute; we answer within seconds.
  */
 export const POLICY_DATA_TTL_MS = 5_000;

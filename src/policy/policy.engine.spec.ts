@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ExperimentalConfig } from '../config';
 import { parseClientMetadata } from '../client-registration/parse-client-metadata';
-import type { PolicyData } from './data/policy-data';
+import type { PolicyData } from './policy-data/policy-data';
 import type { PolicyDataSource } from './policy-data.source';
 import { PolicyEngine } from './policy.engine';
 

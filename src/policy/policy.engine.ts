@@ -11,7 +11,7 @@ import {
   compatLoginViolations,
   type CompatLoginPolicyInput,
 } from './compat-login/compat-login.policy';
-import type { PolicyData } from './data/policy-data';
+import type { PolicyData } from './policy-data/policy-data';
 import { emailViolations, type EmailPolicyInput } from './email/email.policy';
 import { PolicyDataSource } from './policy-data.source';
 import { registerViolations, type RegisterPolicyInput } from './register/register.policy';

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseScope } from '../../scopes/scope';
 import type { SessionCounts } from '../common/session-limit';
-import type { PolicyData } from '../data/policy-data';
+import type { PolicyData } from '../policy-data/policy-data';
 import {
   authorizationGrantViolations,
   type AuthorizationGrantPolicyInput,

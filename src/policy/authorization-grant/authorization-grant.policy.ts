@@ -5,7 +5,7 @@ import {
   tooManySessions,
   type SessionCounts,
 } from '../common/session-limit';
-import type { PolicyData } from '../data/policy-data';
+import type { PolicyData } from '../policy-data/policy-data';
 import type { Violation } from '../violation';
 import { scopeViolations, type GrantType } from './scope.rules';
 

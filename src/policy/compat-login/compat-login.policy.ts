@@ -4,7 +4,7 @@ import {
   tooManySessions,
   type SessionCounts,
 } from '../common/session-limit';
-import type { PolicyData } from '../data/policy-data';
+import type { PolicyData } from '../policy-data/policy-data';
 import type { Violation } from '../violation';
 
 export type CompatLoginType = 'm.login.sso' | 'm.login.token' | 'm.login.password';

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { PolicyData } from '../data/policy-data';
+import type { PolicyData } from '../policy-data/policy-data';
 import { emailViolations } from './email.policy';
 
 function check(email: string, data: Partial<PolicyData> = {}) {

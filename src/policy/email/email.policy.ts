@@ -1,7 +1,7 @@
 import { domainMatches } from '../common/domain-glob';
 import type { Requester } from '../common/requester';
 import { matchesStringConstraints } from '../common/string-constraints';
-import type { PolicyData } from '../data/policy-data';
+import type { PolicyData } from '../policy-data/policy-data';
 import type { Violation } from '../violation';
 
 /** MAS `policies/schema/email_input.json`. */

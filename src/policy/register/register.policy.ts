@@ -1,6 +1,6 @@
 import { requesterViolations, type Requester } from '../common/requester';
 import { matchesStringConstraints } from '../common/string-constraints';
-import type { PolicyData } from '../data/policy-data';
+import type { PolicyData } from '../policy-data/policy-data';
 import { emailViolations } from '../email/email.policy';
 import type { Violation } from '../violation';
 
