@@ -55,13 +55,18 @@ describe('the effective policy data (static + dynamic, MAS lib.rs)', () => {
     ],
     ['a broken domain glob', { banned_domains: ['[x'] }, /banned_domains\[0\]/],
     ['a session limit of zero', { session_limit: { soft_limit: 0, hard_limit: 1 } }, /soft_limit/],
-    ['a non-boolean toggle', { client_registration: { allow_insecure_uris: 'yes' } }, /allow_insecure_uris/],
+    [
+      'a non-boolean toggle',
+      { client_registration: { allow_insecure_uris: 'yes' } },
+      /allow_insecure_uris/,
+    ],
   ];
   for (const [name, dynamic, path] of bad) {
     it(`should refuse ${name}`, () => {
       const check = effectivePolicyData(staticPolicyDocument(sections({})), dynamic);
       assert.equal(check.ok, false);
-      if (!check.ok) assert.match(check.problems.map((p) => `${p.path}: ${p.message}`).join('\n'), path);
+      if (!check.ok)
+        assert.match(check.problems.map((p) => `${p.path}: ${p.message}`).join('\n'), path);
     });
   }
 
