@@ -4,6 +4,7 @@ import { registerDatabaseCommands } from './commands/database-migrate.command';
 import { registerDevCommand } from './commands/dev.command';
 import { registerDoctorCommand } from './commands/doctor/doctor.command';
 import { registerManageCommands } from './commands/manage/manage.command';
+import { registerPolicyCommands } from './commands/policy.command';
 import { registerServerCommand } from './commands/server.command';
 import { registerWorkerCommand } from './commands/worker.command';
 import { collect } from './global-options';
@@ -27,5 +28,6 @@ export function buildProgram(): Command {
   registerDevCommand(program);
   registerManageCommands(program);
   registerDoctorCommand(program);
+  registerPolicyCommands(program);
   return program;
 }

@@ -2,7 +2,6 @@ export * from './client-metadata';
 export { canonicalJson, metadataDigest } from './canonical-json';
 export * from './effective-settings';
 export { parseClientMetadata, type ParseResult } from './parse-client-metadata';
-export type { ClientRegistrationPolicyData } from './policy/client-registration.policy';
 export { signingAlgViolations } from './signing-algs.rule';
 export { validateClientMetadata } from './validate-client-metadata';
 export {

@@ -1,6 +1,7 @@
 import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import cors from 'cors';
 import { AccessTokensModule } from '../access-tokens';
+import { PolicyModule } from '../policy';
 import { SessionsModule } from '../sessions';
 import { JwksController } from './keys/jwks.controller';
 import { JwksService } from './keys/jwks.service';
@@ -30,7 +31,7 @@ import { UserinfoService } from './userinfo/userinfo.service';
 
 /** The OAuth 2.0 / OIDC API (resource `oauth`). */
 @Module({
-  imports: [AccessTokensModule, SessionsModule],
+  imports: [AccessTokensModule, SessionsModule, PolicyModule],
   controllers: [
     JwksController,
     RegistrationController,

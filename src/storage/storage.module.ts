@@ -14,6 +14,8 @@ import { OAuth2RefreshTokenRepository } from './oauth2/oauth2-refresh-token.repo
 import { OAuth2SessionRepository } from './oauth2/oauth2-session.repository';
 import { PersonalAccessTokenRepository } from './personal/personal-access-token.repository';
 import { PersonalSessionRepository } from './personal/personal-session.repository';
+import { PolicyDataRepository } from './policy/policy-data.repository';
+import { ActiveUserSessionsRepository } from './sessions/active-user-sessions.repository';
 import { UserEmailRepository } from './users/user-email.repository';
 import { UserPasswordRepository } from './users/user-password.repository';
 import { UserRegistrationTokenRepository } from './users/user-registration-token.repository';
@@ -50,6 +52,8 @@ const REPOSITORIES = [
   SessionRetentionRepository,
   AccountFlowRetentionRepository,
   InactiveSessionRepository,
+  PolicyDataRepository,
+  ActiveUserSessionsRepository,
 ];
 
 @Global()

@@ -97,6 +97,42 @@ const SAMPLES: Record<string, TemplateContext[]> = {
     ...s,
     violations: ["scope 'x' not allowed"],
   })),
+  'consent-too-many-sessions.njk': [
+    {
+      ...CONSENT_SAMPLES[0],
+      need_to_remove: 1,
+      sessions: [
+        {
+          value: 'oauth2:01J',
+          kind: 'oauth2',
+          name: 'Element <b>',
+          deviceId: null,
+          userAgent: 'Mozilla/5.0 <x>',
+          lastActive: '2024-01-01 12:00 UTC',
+          created: '2024-01-01 11:00 UTC',
+        },
+        {
+          value: 'compat:01K',
+          kind: 'compat',
+          name: null,
+          deviceId: 'ABCDEFGHIJ',
+          userAgent: null,
+          lastActive: null,
+          created: '2024-01-01 11:00 UTC',
+        },
+        {
+          value: 'oauth2:01L',
+          kind: 'oauth2',
+          name: null,
+          deviceId: null,
+          userAgent: null,
+          lastActive: null,
+          created: '2024-01-01 11:00 UTC',
+        },
+      ],
+    },
+    { ...CONSENT_SAMPLES[1], need_to_remove: 3, sessions: [] },
+  ],
   'form-post.njk': [
     {
       action: 'https://app.example/cb',

@@ -254,7 +254,7 @@ describe('authorization endpoint (RFC 6749 §4.1.1, OIDC Core §3.1.2, RFC 9207)
             scope: 'urn:matrix:client:api:* urn:matrix:org.matrix.msc2967.client:device:ABCDEFGHIJ',
           }),
         'invalid_scope',
-        /cannot be mixed/,
+        /cannot mix unstable and stable scopes/,
       ],
       [
         'a short device id',

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
+import { PolicyModule } from '../../policy';
+import { SessionsModule } from '../../sessions';
 import { ConsentController } from '../consent/consent.controller';
 import { ConsentService } from '../consent/consent.service';
+import { TooManySessions } from '../consent/too-many-sessions';
 import { AuthorizationErrorFilter } from './authorization-error.filter';
 import { AuthorizationResponder } from './authorization-responder';
 import { AuthorizeMetadataContributor } from './authorize-metadata.contributor';
@@ -12,10 +15,12 @@ import { AuthorizeService } from './authorize.service';
  * pending grant, `/consent/{id}` lets the signed-in person allow or deny it.
  */
 @Module({
+  imports: [PolicyModule, SessionsModule],
   controllers: [AuthorizeController, ConsentController],
   providers: [
     AuthorizeService,
     ConsentService,
+    TooManySessions,
     AuthorizationResponder,
     AuthorizationErrorFilter,
     AuthorizeMetadataContributor,

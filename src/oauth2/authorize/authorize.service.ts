@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, isStorableUlid, Rng } from '../../core';
 import { UrlBuilder } from '../../http/url-builder';
+import { PolicyEngine } from '../../policy';
 import { scopeToString } from '../../scopes/scope';
 import { OAuth2AuthorizationGrantRepository } from '../../storage/oauth2/oauth2-authorization-grant.repository';
 import type { OAuth2ClientEntity } from '../../storage/oauth2/oauth2-client.entity';
@@ -34,6 +35,7 @@ export class AuthorizeService {
     private readonly clock: Clock,
     private readonly rng: Rng,
     private readonly urls: UrlBuilder,
+    private readonly policy: PolicyEngine,
   ) {}
 
   async authorize(web: WebContext, source: unknown): Promise<WebResult> {
@@ -52,7 +54,7 @@ export class AuthorizeService {
     if (!mode.ok) throw refuse(mode.failure);
     const pkce = checkPkce(params, client.tokenEndpointAuthMethod === 'none');
     if (!pkce.ok) throw refuse(pkce.failure);
-    const scope = checkRequestedScope(params, client.id);
+    const scope = await checkRequestedScope(params, client.id, this.policy);
     if (!scope.ok) throw refuse(scope.failure);
     const prompt = checkPrompt(params);
     if (!prompt.ok) throw refuse(prompt.failure);

@@ -32,6 +32,6 @@ export class ConsentController {
     @Body() body: Record<string, unknown> | undefined,
     @Res() res: Response,
   ): Promise<void> {
-    this.pages.send(res, web, await this.consent.decide(web, grantId, body?.action));
+    this.pages.send(res, web, await this.consent.decide(web, grantId, body ?? {}));
   }
 }

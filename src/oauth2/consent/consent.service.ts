@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { MatrixConfig, PolicyConfig } from '../../config';
+import { MatrixConfig } from '../../config';
 import { Clock, hashToken, isStorableUlid, Rng } from '../../core';
-import { scopeViolations } from '../../policy/authorization-grant/scope.rules';
-import type { Violation } from '../../policy/authorization-grant/violation';
+import { PolicyEngine, SessionCounter, type Violation } from '../../policy';
 import { parseScope } from '../../scopes/scope';
 import { UserSessionAuthenticationRepository } from '../../storage/browser-sessions/user-session-authentication.repository';
 import type { OAuth2AuthorizationGrantEntity } from '../../storage/oauth2/oauth2-authorization-grant.entity';
@@ -24,6 +23,7 @@ import { checkPrompt } from '../authorize/checks/prompt.check';
 import { consentPath, loginPath } from '../authorize/sign-in-paths';
 import { clientView, scopeLines } from './consent-view';
 import { needsFreshSignIn } from './sign-in-freshness';
+import { TooManySessions } from './too-many-sessions';
 
 /** A pending authorization request must be consented to within an hour of being made. */
 export const PENDING_GRANT_TTL_MS = 60 * 60 * 1000;
@@ -57,7 +57,9 @@ export class ConsentService {
     private readonly responder: AuthorizationResponder,
     private readonly clock: Clock,
     private readonly rng: Rng,
-    private readonly policy: PolicyConfig,
+    private readonly policy: PolicyEngine,
+    private readonly sessionCounter: SessionCounter,
+    private readonly tooManySessions: TooManySessions,
     private readonly matrix: MatrixConfig,
   ) {}
 
@@ -67,10 +69,23 @@ export class ConsentService {
     return this.render(ready, 200);
   }
 
-  /** POST: `action=allow` fulfils the grant and sends the code; `action=deny` declines. */
-  async decide(web: WebContext, grantId: string, action: unknown): Promise<WebResult> {
+  /**
+   * POST: `action=allow` fulfils the grant and sends the code; `action=deny` declines;
+   * `action=end_sessions` ends the selected `session`s of the person (the too-many-sessions
+   * page) and comes back here, to be judged again.
+   */
+  async decide(
+    web: WebContext,
+    grantId: string,
+    form: Record<string, unknown>,
+  ): Promise<WebResult> {
     const ready = await this.prepare(web, grantId);
     if (ready.kind === 'detour') return ready.result;
+    const action = form.action;
+    if (action === 'end_sessions') {
+      await this.tooManySessions.endSelected(ready.session.user.id, form.session);
+      return redirect(consentPath(ready.grant.id));
+    }
     const now = this.clock.now();
     if (action === 'deny') {
       if (!(await this.grants.cancel(ready.grant.id, now))) {
@@ -112,13 +127,13 @@ export class ConsentService {
     }
 
     const user = web.session.user;
-    const violations = scopeViolations({
+    const { violations } = await this.policy.evaluateAuthorizationGrant({
+      user: { id: user.id, username: user.username, canRequestAdmin: user.canRequestAdmin },
+      client: { id: client.id },
       scope: parseScope(grant.scope),
       grantType: 'authorization_code',
-      clientId: client.id,
-      user: { username: user.username, canRequestAdmin: user.canRequestAdmin },
-      adminUsers: this.policy.data.admin_users ?? [],
-      adminClients: this.policy.data.admin_clients ?? [],
+      requester: { ipAddress: web.ip, userAgent: web.userAgent },
+      sessionCounts: await this.sessionCounter.countForLimiting(user.id),
     });
     const target: ResponseTarget = {
       redirectUri: grant.redirectUri,
@@ -128,8 +143,25 @@ export class ConsentService {
     return { kind: 'decidable', grant, client, session: web.session, target, violations };
   }
 
-  private render(ready: Decidable, status: number): WebResult {
+  private async render(ready: Decidable, status: number): Promise<WebResult> {
     const user = ready.session.user;
+    const only = ready.violations.length === 1 ? ready.violations[0] : undefined;
+    if (only?.code === 'too-many-sessions') {
+      // MAS policy_violation.html: the one thing in the way is the session limit, which the
+      // person can lift here by ending sessions.
+      return page(
+        'consent-too-many-sessions.njk',
+        {
+          action: consentPath(ready.grant.id),
+          client: clientView(ready.client, ready.grant.redirectUri),
+          need_to_remove: only.need_to_remove ?? 1,
+          sessions: await this.tooManySessions.list(user.id),
+          user: { username: user.username, mxid: `@${user.username}:${this.matrix.homeserver}` },
+          switch_account: loginPath(consentPath(ready.grant.id), null, true),
+        },
+        status,
+      );
+    }
     return page(
       ready.violations.length > 0 ? 'consent-refused.njk' : 'consent.njk',
       {

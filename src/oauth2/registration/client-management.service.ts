@@ -64,7 +64,9 @@ export class ClientManagementService {
     if (request.client_secret !== undefined && request.client_secret !== current) {
       throw new OAuthError('invalid_client_metadata', 'client_secret does not match');
     }
-    const metadata = this.validator.validate(isObject(body) ? withoutServerFields(body) : body);
+    const metadata = await this.validator.validate(
+      isObject(body) ? withoutServerFields(body) : body,
+    );
     let secret: string | undefined;
     let encrypted: string | null = null;
     if (issuesClientSecret(metadata)) {

@@ -46,7 +46,7 @@ export class ClientRegistrationService implements OnModuleInit {
    * or delete a client every other registrant relies on.
    */
   async register(body: unknown): Promise<ClientInformationResponse> {
-    const metadata = this.validator.validate(body);
+    const metadata = await this.validator.validate(body);
     if (issuesClientSecret(metadata)) {
       const { secret, encrypted } = this.credentials.newClientSecret();
       const { client, token } = await this.create(

@@ -1,5 +1,5 @@
 import { DEVICE_ID, type ScopeToken } from '../../scopes/scope';
-import type { Violation } from './violation';
+import type { Violation } from '../violation';
 
 /** Grants where a person is present (MAS `authorization_grant` policy). */
 export type GrantType =
@@ -48,29 +48,41 @@ function tokenAllowed(token: ScopeToken, input: ScopeRuleInput): boolean {
   }
 }
 
+const UNSTABLE = 'urn:matrix:org.matrix.msc2967.client:';
+const STABLE = 'urn:matrix:client:';
+
+function countPrefixed(scope: readonly ScopeToken[], prefix: string): number {
+  return scope.filter((t) => t.raw.startsWith(prefix)).length;
+}
+
 /**
- * MAS's scope rules of the `authorization_grant` policy: each scope must be allowed; at most
- * one device scope, only together with a C-S API scope; stable and unstable Matrix scopes are
- * never mixed in one request.
+ * MAS's scope rules of the `authorization_grant` policy (MSC2967), with MAS's messages: each
+ * scope must be allowed; at most one device scope per namespace, only together with a C-S API
+ * scope; stable and unstable Matrix scopes are never mixed in one request. Like the rego, the
+ * device, API and namespace rules look at the scope prefixes only.
  */
 export function scopeViolations(input: ScopeRuleInput): Violation[] {
   const violations: Violation[] = [];
   for (const token of input.scope) {
     if (!tokenAllowed(token, input)) violations.push({ msg: `scope '${token.raw}' not allowed` });
   }
-  const devices = input.scope.filter((t) => t.kind === 'matrix_device');
-  const apis = input.scope.filter((t) => t.kind === 'matrix_api');
-  if (devices.length > 1) violations.push({ msg: 'only one device scope is allowed at a time' });
-  if (devices.length > 0 && apis.length === 0) {
-    violations.push({ msg: 'a device scope requires a client API scope' });
+  for (const ns of [UNSTABLE, STABLE]) {
+    if (countPrefixed(input.scope, `${ns}device:`) > 1) {
+      violations.push({ msg: 'only one device scope is allowed at a time' });
+    }
   }
-  const namespaces = new Set(
-    input.scope.flatMap((t) =>
-      t.kind === 'matrix_api' || t.kind === 'matrix_device' ? [t.namespace] : [],
-    ),
-  );
-  if (namespaces.size > 1) {
-    violations.push({ msg: 'stable and unstable Matrix scopes cannot be mixed' });
+  const devices =
+    countPrefixed(input.scope, `${STABLE}device:`) +
+    countPrefixed(input.scope, `${UNSTABLE}device:`);
+  const apis =
+    countPrefixed(input.scope, `${STABLE}api:`) + countPrefixed(input.scope, `${UNSTABLE}api:`);
+  if (devices > 0 && apis === 0) {
+    violations.push({
+      msg: 'device scopes are only allowed when the client-server API scope is requested',
+    });
+  }
+  if (countPrefixed(input.scope, STABLE) > 0 && countPrefixed(input.scope, UNSTABLE) > 0) {
+    violations.push({ msg: 'request cannot mix unstable and stable scopes' });
   }
   return violations;
 }

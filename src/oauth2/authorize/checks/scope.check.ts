@@ -1,4 +1,4 @@
-import { scopeViolations } from '../../../policy/authorization-grant/scope.rules';
+import type { PolicyEngine } from '../../../policy';
 import { InvalidScopeSyntax, parseScope, type ScopeToken } from '../../../scopes/scope';
 import { type AuthorizationParams, param } from '../authorization-params';
 import { type CheckFailure, fail } from './check-failure';
@@ -8,10 +8,14 @@ export type ScopeResult = { ok: true; scope: ScopeToken[] } | { ok: false; failu
 /**
  * The requested scope (RFC 6749 §3.3) and the rules of the `authorization_grant` policy that do
  * not depend on who signs in (MSC2967: known scopes, device ids, no mixed namespaces). The
- * admin scopes are judged at consent, once the person is known. `openid` is optional:
- * matrix-js-sdk ≥ 42 sends none.
+ * admin scopes, requester bans and the session limit are judged at consent, once the person
+ * is known. `openid` is optional: matrix-js-sdk ≥ 42 sends none.
  */
-export function checkRequestedScope(params: AuthorizationParams, clientId: string): ScopeResult {
+export async function checkRequestedScope(
+  params: AuthorizationParams,
+  clientId: string,
+  policy: PolicyEngine,
+): Promise<ScopeResult> {
   let scope: ScopeToken[];
   try {
     scope = parseScope(param(params, 'scope'));
@@ -21,14 +25,14 @@ export function checkRequestedScope(params: AuthorizationParams, clientId: strin
     }
     throw error;
   }
-  const violations = scopeViolations({
+  const { violations } = await policy.evaluateAuthorizationGrant({
+    // Judged as for an administrator with no sessions from nowhere, so only the
+    // person-independent rules can refuse here.
+    user: { id: '', username: '', canRequestAdmin: true },
+    client: { id: clientId },
     scope,
     grantType: 'authorization_code',
-    clientId,
-    // Judged as for an administrator, so only person-independent rules can refuse here.
-    user: { username: '', canRequestAdmin: true },
-    adminUsers: [],
-    adminClients: [],
+    requester: {},
   });
   if (violations.length > 0) {
     return { ok: false, failure: fail('invalid_scope', violations.map((v) => v.msg).join('; ')) };

@@ -1,5 +1,5 @@
-import type { ClientMetadata } from '../client-metadata';
-import type { RegistrationViolation } from '../violation';
+import type { ClientMetadata } from '../../client-registration/client-metadata';
+import type { RegistrationViolation } from '../../client-registration/violation';
 import { isSubdomain, parsePolicyUri, reverseDnsMatch } from './policy-uri';
 
 /** `policy.data.client_registration` (MAS docs/reference/configuration.md#policy). */

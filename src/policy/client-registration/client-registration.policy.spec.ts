@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseClientMetadata } from '../parse-client-metadata';
+import { parseClientMetadata } from '../../client-registration/parse-client-metadata';
 import {
   clientRegistrationViolations,
   type ClientRegistrationPolicyData,

@@ -1,0 +1,15 @@
+export type { AuthorizationGrantPolicyInput } from './authorization-grant/authorization-grant.policy';
+export type { GrantType } from './authorization-grant/scope.rules';
+export type { ClientRegistrationPolicyData } from './client-registration/client-registration.policy';
+export type { Requester } from './common/requester';
+export type { SessionCounts, SessionLimitData } from './common/session-limit';
+export type { CompatLoginPolicyInput, CompatLoginType } from './compat-login/compat-login.policy';
+export { effectivePolicyData, staticPolicyDocument } from './policy-data/effective-policy-data';
+export type { PolicyData } from './policy-data/policy-data';
+export type { EmailPolicyInput } from './email/email.policy';
+export { POLICY_DATA_TTL_MS, PolicyDataSource } from './policy-data.source';
+export { PolicyEngine, type CompatLoginVerdict } from './policy.engine';
+export { PolicyModule } from './policy.module';
+export type { RegisterPolicyInput, RegistrationMethod } from './register/register.policy';
+export { SessionCounter } from './session-counter';
+export type { PolicyVerdict, Violation, ViolationCode } from './violation';
