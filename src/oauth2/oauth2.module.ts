@@ -16,6 +16,7 @@ import { RevocationService } from './revocation/revocation.service';
 
 import { AuthorizationCodeGrant } from './token/grants/authorization-code.grant';
 import { ClientCredentialsGrant } from './token/grants/client-credentials.grant';
+import { ClientCredentialsPolicy } from './token/grants/client-credentials.policy';
 import { DeviceCodeGrant } from './token/grants/device-code.grant';
 import { RefreshTokenGrant } from './token/grants/refresh-token.grant';
 import { IdTokenIssuer } from './token/id-token.issuer';
@@ -51,6 +52,7 @@ import { UserinfoService } from './userinfo/userinfo.service';
     AuthorizationCodeGrant,
     RefreshTokenGrant,
     ClientCredentialsGrant,
+    ClientCredentialsPolicy,
     DeviceCodeGrant,
     TokenEndpointService,
     TokenMetadataContributor,

@@ -52,6 +52,7 @@ export class DeviceAuthorizationService {
     private readonly rng: Rng,
     private readonly grants: OAuth2DeviceCodeGrantRepository,
     private readonly oauth: OAuthConfig,
+    private readonly policy: DeviceGrantPolicy,
   ) {}
 
   async authorize(req: DeviceAuthorizationRequest): Promise<DeviceAuthorizationResponse> {
@@ -65,7 +66,10 @@ export class DeviceAuthorizationService {
       throw new OAuthError('unauthorized_client', 'this client may not use the device_code grant');
     }
     const scope = requestedScope(body);
-    const violations = DeviceGrantPolicy.requestViolations(scope, client.id);
+    const violations = await this.policy.requestViolations(scope, client.id, {
+      ipAddress: req.ip,
+      userAgent: req.userAgent,
+    });
     if (violations.length > 0) {
       throw new OAuthError('invalid_scope', violations.map((v) => v.msg).join('; '));
     }

@@ -33,6 +33,6 @@ export class DeviceConsentController {
     @Body() body: Record<string, unknown> | undefined,
     @Res() res: Response,
   ): Promise<void> {
-    this.pages.send(res, web, await this.consent.decide(web, grantId, body?.action));
+    this.pages.send(res, web, await this.consent.decide(web, grantId, body ?? {}));
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { MatrixConfig, PolicyConfig } from '../../config';
+import { MatrixConfig } from '../../config';
 import { Clock, isStorableUlid } from '../../core';
-import type { Violation } from '../../policy/authorization-grant/violation';
+import type { Violation } from '../../policy';
 import { parseScope } from '../../scopes/scope';
 import { deviceGrantState } from '../../storage/oauth2/device-code-grant.state';
 import type { OAuth2ClientEntity } from '../../storage/oauth2/oauth2-client.entity';
@@ -17,6 +17,7 @@ import {
 } from '../../web-session';
 import { loginPath } from '../authorize/sign-in-paths';
 import { clientCard, scopeLines } from '../consent/consent-view';
+import { TooManySessions } from '../consent/too-many-sessions';
 import { DeviceGrantPolicy } from './device-grant.policy';
 import { deviceConsentPath } from './device-paths';
 
@@ -55,7 +56,8 @@ export class DeviceConsentService {
     private readonly clock: Clock,
     private readonly grants: OAuth2DeviceCodeGrantRepository,
     private readonly clients: OAuth2ClientRepository,
-    private readonly policy: PolicyConfig,
+    private readonly policy: DeviceGrantPolicy,
+    private readonly tooManySessions: TooManySessions,
     private readonly matrix: MatrixConfig,
   ) {}
 
@@ -65,10 +67,22 @@ export class DeviceConsentService {
     return this.render(ready, 200);
   }
 
-  /** POST: `action=allow` approves the device, `action=deny` rejects it. */
-  async decide(web: WebContext, grantId: string, action: unknown): Promise<WebResult> {
+  /**
+   * POST: `action=allow` approves the device, `action=deny` rejects it, `action=end_sessions`
+   * ends the selected `session`s of the person (the too-many-sessions page) and comes back.
+   */
+  async decide(
+    web: WebContext,
+    grantId: string,
+    form: Record<string, unknown>,
+  ): Promise<WebResult> {
     const ready = await this.prepare(web, grantId);
     if (ready.kind === 'done') return ready.result;
+    const action = form.action;
+    if (action === 'end_sessions') {
+      await this.tooManySessions.endSelected(ready.session.user.id, form.session);
+      return redirect(deviceConsentPath(ready.grant.id));
+    }
     const now = this.clock.now();
     const client = clientCard(ready.client);
     if (action === 'deny') {
@@ -98,18 +112,34 @@ export class DeviceConsentService {
     const client = await this.clients.findById(grant.oauth2ClientId);
     if (!client) return stale('not_found');
     const user = web.session.user;
-    const violations = DeviceGrantPolicy.consentViolations(
+    const violations = await this.policy.consentViolations(
       parseScope(grant.scope),
       client.id,
-      { username: user.username, canRequestAdmin: user.canRequestAdmin },
-      this.policy,
+      { id: user.id, username: user.username, canRequestAdmin: user.canRequestAdmin },
+      { ipAddress: web.ip, userAgent: web.userAgent },
     );
     return { kind: 'decidable', grant, client, session: web.session, violations };
   }
 
-  private render(ready: Decidable, status: number): WebResult {
+  private async render(ready: Decidable, status: number): Promise<WebResult> {
     const user = ready.session.user;
     const here = deviceConsentPath(ready.grant.id);
+    const only = ready.violations.length === 1 ? ready.violations[0] : undefined;
+    if (only?.code === 'too-many-sessions') {
+      // The one thing in the way is the session limit, which the person can lift here.
+      return page(
+        'consent-too-many-sessions.njk',
+        {
+          action: here,
+          client: clientCard(ready.client),
+          need_to_remove: only.need_to_remove ?? 1,
+          sessions: await this.tooManySessions.list(user.id),
+          user: { username: user.username, mxid: `@${user.username}:${this.matrix.homeserver}` },
+          switch_account: loginPath(here, null, true),
+        },
+        status,
+      );
+    }
     return page(
       'device-consent.njk',
       {

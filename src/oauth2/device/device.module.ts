@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
+import { PolicyModule } from '../../policy';
+import { SessionsModule } from '../../sessions';
+import { TooManySessions } from '../consent/too-many-sessions';
 import { DeviceAuthorizationController } from './device-authorization.controller';
 import { DeviceAuthorizationService } from './device-authorization.service';
 import { DeviceConsentController } from './device-consent.controller';
 import { DeviceConsentService } from './device-consent.service';
+import { DeviceGrantPolicy } from './device-grant.policy';
 import { DeviceGrantEnabledGuard } from './device-grant-enabled.guard';
 import { DeviceLinkController } from './device-link.controller';
 import { DeviceLinkService } from './device-link.service';
@@ -14,11 +18,14 @@ import { DeviceMetadataContributor } from './device-metadata.contributor';
  * (resource `human`). The token endpoint's `device_code` grant redeems the answer.
  */
 @Module({
+  imports: [PolicyModule, SessionsModule],
   controllers: [DeviceAuthorizationController, DeviceLinkController, DeviceConsentController],
   providers: [
     DeviceAuthorizationService,
     DeviceLinkService,
     DeviceConsentService,
+    DeviceGrantPolicy,
+    TooManySessions,
     DeviceGrantEnabledGuard,
     DeviceMetadataContributor,
   ],

@@ -17,6 +17,8 @@ export interface TokenRequest {
   contentType?: string;
   body: Record<string, unknown>;
   userAgent: string | null;
+  /** The client's address, for the policy's requester rules; null when unknown. */
+  ip: string | null;
 }
 
 /** `POST /oauth2/token` (RFC 6749 §3.2): authenticates the client, then runs its grant. */
@@ -45,7 +47,7 @@ export class TokenEndpointService {
       case 'refresh_token':
         return this.refreshToken.refresh(client, body);
       case CLIENT_CREDENTIALS_GRANT_TYPE:
-        return this.clientCredentials.issue(client, body, req.userAgent);
+        return this.clientCredentials.issue(client, body, { ip: req.ip, userAgent: req.userAgent });
       case DEVICE_CODE_GRANT_TYPE:
         return this.deviceCode.exchange(client, body, req.userAgent);
       default:

@@ -1,4 +1,4 @@
-import { Body, Controller, Headers, HttpCode, Post, UseFilters } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Ip, Post, UseFilters } from '@nestjs/common';
 import { Header } from '@nestjs/common';
 import { OAuthErrorFilter } from '../../http/errors/oauth-error.filter';
 import { ServedBy } from '../../http/resource';
@@ -21,7 +21,14 @@ export class TokenController {
     @Headers('authorization') authorization: string | undefined,
     @Headers('content-type') contentType: string | undefined,
     @Headers('user-agent') userAgent: string | undefined,
+    @Ip() ip: string | undefined,
   ): Promise<TokenResponse> {
-    return this.tokens.handle({ authorization, contentType, body, userAgent: userAgent ?? null });
+    return this.tokens.handle({
+      authorization,
+      contentType,
+      body,
+      userAgent: userAgent ?? null,
+      ip: ip ?? null,
+    });
   }
 }

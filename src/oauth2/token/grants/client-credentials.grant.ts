@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { PolicyConfig } from '../../../config';
 import { Clock, OAuthError, Rng } from '../../../core';
 import { TransactionRunner } from '../../../database/transaction';
 import { optionalParam } from '../../../protocol/form-params';
@@ -13,7 +12,7 @@ import type { OAuth2ClientEntity } from '../../../storage/oauth2/oauth2-client.e
 import { OAuth2SessionRepository } from '../../../storage/oauth2/oauth2-session.repository';
 import { TokenPairIssuer } from '../token-pair.issuer';
 import type { TokenResponse } from '../token-response';
-import { clientCredentialsViolations } from './client-credentials.policy';
+import { ClientCredentialsPolicy } from './client-credentials.policy';
 
 function requestedScope(body: Record<string, unknown>): ScopeToken[] {
   try {
@@ -38,13 +37,13 @@ export class ClientCredentialsGrant {
     private readonly tx: TransactionRunner,
     private readonly sessions: OAuth2SessionRepository,
     private readonly pairs: TokenPairIssuer,
-    private readonly policy: PolicyConfig,
+    private readonly policy: ClientCredentialsPolicy,
   ) {}
 
   async issue(
     client: OAuth2ClientEntity,
     body: Record<string, unknown>,
-    userAgent: string | null,
+    requester: { ip: string | null; userAgent: string | null },
   ): Promise<TokenResponse> {
     // RFC 6749 §4.4: only confidential clients may use this grant.
     const method = client.tokenEndpointAuthMethod;
@@ -55,7 +54,10 @@ export class ClientCredentialsGrant {
       );
     }
     const scope = requestedScope(body);
-    const violations = clientCredentialsViolations(scope, client.id, this.policy);
+    const violations = await this.policy.violations(scope, client.id, {
+      ipAddress: requester.ip,
+      userAgent: requester.userAgent,
+    });
     if (violations.length > 0) {
       throw new OAuthError('invalid_scope', violations.map((v) => v.msg).join('; '));
     }
@@ -71,7 +73,7 @@ export class ClientCredentialsGrant {
           userSessionId: null,
           scope: scope.map((s) => s.raw),
           createdAt: now,
-          userAgent,
+          userAgent: requester.userAgent,
         },
         t,
       );
