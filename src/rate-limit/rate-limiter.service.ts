@@ -13,10 +13,14 @@ import { requesterKey } from './requester-key';
 export class RateLimiter {
   private readonly passwordPerIp: Bucket;
   private readonly passwordPerAccount: Bucket;
+  private readonly recoveryPerIp: Bucket;
+  private readonly recoveryPerAddress: Bucket;
 
   constructor(config: RateLimitingConfig) {
     this.passwordPerIp = new Bucket('password-ip', config.login.per_ip);
     this.passwordPerAccount = new Bucket('password-account', config.login.per_account);
+    this.recoveryPerIp = new Bucket('recovery-ip', config.account_recovery.per_ip);
+    this.recoveryPerAddress = new Bucket('recovery-address', config.account_recovery.per_address);
   }
 
   /**
@@ -31,5 +35,18 @@ export class RateLimiter {
     const byAddress = await this.passwordPerIp.take(requesterKey(ip));
     if (!byAddress.allowed) return byAddress;
     return this.passwordPerAccount.take(accountKey);
+  }
+
+  /**
+   * One password recovery request by the client at `ip` for the email `address` (MAS
+   * `check_account_recovery`, `rate_limiting.account_recovery`), asked whether or not an account
+   * has the address. The client is charged first; a request it refuses is not charged to the
+   * address, so one client cannot keep the mails of an address from being sent. Addresses are
+   * compared ignoring letter case, as the lookup does.
+   */
+  async checkAccountRecovery(ip: string | null, address: string): Promise<RateLimitVerdict> {
+    const byClient = await this.recoveryPerIp.take(requesterKey(ip));
+    if (!byClient.allowed) return byClient;
+    return this.recoveryPerAddress.take(address.toLowerCase());
   }
 }
