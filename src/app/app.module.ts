@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { MasConfig } from '../config';
 import { AccountModule } from '../account/account.module';
+import { RecoveryPagesModule } from '../account/recovery/recovery-pages.module';
 import { ClientAuthModule } from '../client-auth';
 import { CompatModule } from '../compat/compat.module';
 import { DiscoveryModule } from '../discovery/discovery.module';
@@ -48,6 +49,7 @@ export class AppModule {
         LoginModule,
         CompatModule,
         AccountModule,
+        RecoveryPagesModule,
         HealthModule,
       ],
     };

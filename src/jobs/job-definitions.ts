@@ -44,6 +44,11 @@ export interface JobPayloads extends Record<CleanupQueue, NoPayload> {
   'reactivate-user': { userId: string };
   /** Finish sessions inactive for `experimental.inactive_session_expiration.ttl`. */
   'expire-inactive-sessions': NoPayload;
+  /**
+   * Mail a recovery link to every account owning the address of a password recovery session
+   * (MAS `SendAccountRecoveryEmailsJob`). The payload holds no address and no ticket.
+   */
+  'send-account-recovery-email': { recoverySessionId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -103,6 +108,15 @@ export const QUEUES: { [N in JobName]: QueueDefinition<N> } = {
     name: 'expire-inactive-sessions',
     retry: 'twice',
     expireInSeconds: 600,
+  },
+  'send-account-recovery-email': {
+    name: 'send-account-recovery-email',
+    // Retried while the mail server is away; the handler stops sending after an hour
+    // (RECOVERY_SESSION_SEND_WINDOW_MS), so a late retry completes without a mail.
+    retry: 'until-it-lands',
+    // Each mail is bounded by the SMTP timeouts (email/smtp-options.ts).
+    expireInSeconds: 300,
+    singletonKey: (p) => p.recoverySessionId,
   },
   ...(Object.fromEntries(
     CLEANUP_QUEUES.map((name) => [name, { name, retry: 'twice', expireInSeconds: 600 }]),

@@ -93,6 +93,8 @@ export class LoginService {
           retry_after: retryAfter,
         },
         login_with_email: this.account.login_with_email_allowed,
+        // The "Forgot your password?" link (account/recovery/).
+        password_recovery: this.account.password_recovery_enabled && this.passwords.enabled,
       },
       status,
       retryAfter === null ? {} : { 'Retry-After': String(retryAfter) },

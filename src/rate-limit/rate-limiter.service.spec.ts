@@ -87,3 +87,35 @@ describe('RateLimiter.checkPassword', () => {
     );
   });
 });
+
+describe('RateLimiter.checkAccountRecovery', () => {
+  it('should allow MAS default bursts of 3 per client and 3 per address (any letter case)', async () => {
+    const rl = new RateLimiter(new RateLimitingConfig());
+    const ask = async (ip: string, address: string) =>
+      (await rl.checkAccountRecovery(ip, address)).allowed;
+    assert.deepEqual(
+      [
+        await ask('192.0.2.1', 'a@mail.test'),
+        await ask('192.0.2.2', 'A@Mail.Test'),
+        await ask('192.0.2.3', 'a@mail.test'),
+        await ask('192.0.2.4', 'a@MAIL.test'),
+      ],
+      [true, true, true, false],
+    );
+    assert.equal(await ask('192.0.2.4', 'b@mail.test'), true);
+    assert.equal(await ask('192.0.2.4', 'c@mail.test'), true);
+    assert.equal(await ask('192.0.2.4', 'd@mail.test'), false, 'the client used its burst');
+  });
+
+  it('should not charge an address for requests its client was refused', async () => {
+    const config = new RateLimitingConfig();
+    config.account_recovery.per_ip = RateLimiterConfig.of(1, 0.0001);
+    config.account_recovery.per_address = RateLimiterConfig.of(1, 0.0001);
+    const rl = new RateLimiter(config);
+    assert.equal((await rl.checkAccountRecovery('192.0.2.9', 'x@mail.test')).allowed, true);
+    for (let i = 0; i < 3; i += 1) {
+      assert.equal((await rl.checkAccountRecovery('192.0.2.9', 'y@mail.test')).allowed, false);
+    }
+    assert.equal((await rl.checkAccountRecovery('192.0.2.10', 'y@mail.test')).allowed, true);
+  });
+});

@@ -15,12 +15,16 @@ export class RateLimiter {
   private readonly passwordPerAccount: Bucket;
   private readonly deviceLinkPerIp: Bucket;
   private readonly deviceLinkPerSession: Bucket;
+  private readonly recoveryPerIp: Bucket;
+  private readonly recoveryPerAddress: Bucket;
 
   constructor(config: RateLimitingConfig) {
     this.passwordPerIp = new Bucket('password-ip', config.login.per_ip);
     this.passwordPerAccount = new Bucket('password-account', config.login.per_account);
     this.deviceLinkPerIp = new Bucket('device-link-ip', config.device_code_link);
     this.deviceLinkPerSession = new Bucket('device-link-session', config.device_code_link);
+    this.recoveryPerIp = new Bucket('recovery-ip', config.account_recovery.per_ip);
+    this.recoveryPerAddress = new Bucket('recovery-address', config.account_recovery.per_address);
   }
 
   /**
@@ -47,5 +51,18 @@ export class RateLimiter {
     const byAddress = await this.deviceLinkPerIp.take(requesterKey(ip));
     if (!byAddress.allowed || sessionId === null) return byAddress;
     return this.deviceLinkPerSession.take(sessionId);
+  }
+
+  /**
+   * One password recovery request by the client at `ip` for the email `address` (MAS
+   * `check_account_recovery`, `rate_limiting.account_recovery`), asked whether or not an account
+   * has the address. The client is charged first; a request it refuses is not charged to the
+   * address, so one client cannot keep the mails of an address from being sent. Addresses are
+   * compared ignoring letter case, as the lookup does.
+   */
+  async checkAccountRecovery(ip: string | null, address: string): Promise<RateLimitVerdict> {
+    const byClient = await this.recoveryPerIp.take(requesterKey(ip));
+    if (!byClient.allowed) return byClient;
+    return this.recoveryPerAddress.take(address.toLowerCase());
   }
 }

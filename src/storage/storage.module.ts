@@ -24,6 +24,7 @@ import { InactiveSessionRepository } from './retention/inactive-session.reposito
 import { OAuth2RetentionRepository } from './retention/oauth2-retention.repository';
 import { SessionRetentionRepository } from './retention/session-retention.repository';
 import { UserClosureRepository } from './users/user-closure.repository';
+import { UserRecoveryRepository } from './users/user-recovery.repository';
 import { UserRepository } from './users/user.repository';
 
 /** The repositories; each owns its slice of the ORM so services never see it. */
@@ -48,6 +49,7 @@ const REPOSITORIES = [
   PersonalSessionRepository,
   PersonalAccessTokenRepository,
   UserClosureRepository,
+  UserRecoveryRepository,
   OAuth2RetentionRepository,
   SessionRetentionRepository,
   AccountFlowRetentionRepository,

@@ -63,6 +63,7 @@ const SAMPLES: Record<string, TemplateContext[]> = {
     {
       form: { username: '', next: null, error: null, reauth: false, retry_after: null },
       login_with_email: false,
+      password_recovery: false,
     },
     {
       form: {
@@ -73,6 +74,7 @@ const SAMPLES: Record<string, TemplateContext[]> = {
         retry_after: null,
       },
       login_with_email: true,
+      password_recovery: true,
     },
     ...[1, 60, 2_000_000].map((seconds) => ({
       form: {
@@ -83,6 +85,7 @@ const SAMPLES: Record<string, TemplateContext[]> = {
         retry_after: seconds,
       },
       login_with_email: false,
+      password_recovery: true,
     })),
   ],
   'index.njk': [{}, { current_user: { username: 'alice' } }],
@@ -183,7 +186,42 @@ const SAMPLES: Record<string, TemplateContext[]> = {
     outcome,
     client: CONSENT_CLIENT,
   })),
+  'recover.njk': [
+    { form: { email: '', error: null, retry_after: null } },
+    { form: { email: 'not-an-address<', error: 'invalid_email', retry_after: null } },
+    ...[1, 3600].map((seconds) => ({
+      form: { email: 'a@mail.test', error: 'rate_limited', retry_after: seconds },
+    })),
+  ],
+  'recover-sent.njk': [{ email: 'alice@mail.test', minutes: 10 }],
+  'recovery-disabled.njk': [{}],
+  'recovery-password.njk': [null, 'empty', 'mismatch', 'invalid_password'].map((error, i) => ({
+    form: {
+      ticket: 'T<i>',
+      username: 'alice',
+      mxid: '@alice:example.test',
+      error,
+      end_sessions: i % 2 === 0,
+    },
+  })),
+  'recovery-ticket-invalid.njk': ['unknown', 'expired', 'consumed', 'locked'].map((reason) => ({
+    reason,
+    minutes: 10,
+  })),
+  'recovery-done.njk': [{ ended_sessions: true }, { ended_sessions: false }],
 };
+
+/** One sample context per built-in mail view (rendered as HTML or as plain text). */
+const EMAIL_SAMPLES: Record<string, TemplateContext[]> = {
+  'emails/recovery.html.njk': [1, 10].map((minutes) => ({
+    service_name: 'example.test',
+    username: 'alice',
+    mxid: '@alice:example.test',
+    link: 'https://auth.example.test/account/password/recovery?ticket=abc&x=<y>',
+    minutes,
+  })),
+};
+EMAIL_SAMPLES['emails/recovery.txt.njk'] = EMAIL_SAMPLES['emails/recovery.html.njk'];
 
 function strictRenderer(missing: string[], viewDirs?: string[], translationDirs?: string[]) {
   const translations = new Translations({
@@ -212,6 +250,33 @@ describe('templates check', () => {
           const html = renderer.render(view, { ...COMMON, ...sample }, locale);
           assert.match(html, new RegExp(`<html lang="${locale}">`));
           assert.doesNotMatch(html, /TOKEN<&>/, 'values must be escaped');
+        }
+      }
+      assert.deepEqual(missing, []);
+    });
+  }
+
+  it('should have a sample context for every built-in mail view', () => {
+    assert.deepEqual(TemplateRenderer.builtinEmails(), Object.keys(EMAIL_SAMPLES).sort());
+  });
+
+  for (const view of TemplateRenderer.builtinEmails()) {
+    const html = view.endsWith('.html.njk');
+    it(`should render the mail ${view} in every language without a missing value or string`, () => {
+      const missing: string[] = [];
+      const renderer = strictRenderer(missing);
+      for (const locale of renderer.translations.languages) {
+        for (const sample of EMAIL_SAMPLES[view] ?? []) {
+          const out = html
+            ? renderer.render(view, sample, locale)
+            : renderer.renderText(view, sample, locale);
+          if (html) {
+            assert.match(out, new RegExp(`<html lang="${locale}">`));
+            assert.match(out, /ticket=abc&amp;x=&lt;y&gt;/, 'values must be escaped in HTML');
+          } else {
+            assert.match(out, /ticket=abc&x=<y>/, 'plain text is not escaped');
+            assert.doesNotMatch(out, /&amp;|&lt;/);
+          }
         }
       }
       assert.deepEqual(missing, []);

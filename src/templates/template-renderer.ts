@@ -20,17 +20,22 @@ export type TemplateContext = Record<string, unknown>;
  */
 export class TemplateRenderer {
   private readonly env: nunjucks.Environment;
+  /** For plain-text mail bodies: the same views without HTML escaping. */
+  private readonly textEnv: nunjucks.Environment;
 
   constructor(
     readonly translations: Translations,
     viewDirs: readonly string[] = [BUILTIN_VIEWS_DIR],
   ) {
     const dirs = viewDirs.filter((dir) => existsSync(dir));
+    const options = { throwOnUndefined: true, trimBlocks: true, lstripBlocks: true };
     this.env = new nunjucks.Environment(new nunjucks.FileSystemLoader(dirs), {
+      ...options,
       autoescape: true,
-      throwOnUndefined: true,
-      trimBlocks: true,
-      lstripBlocks: true,
+    });
+    this.textEnv = new nunjucks.Environment(new nunjucks.FileSystemLoader(dirs), {
+      ...options,
+      autoescape: false,
     });
   }
 
@@ -38,6 +43,14 @@ export class TemplateRenderer {
   static builtinViews(): string[] {
     return readdirSync(BUILTIN_VIEWS_DIR)
       .filter((name) => name.endsWith('.njk') && !name.startsWith('_'))
+      .sort();
+  }
+
+  /** The built-in mail views, as `emails/<name>` (partials start with `_`). */
+  static builtinEmails(): string[] {
+    return readdirSync(join(BUILTIN_VIEWS_DIR, 'emails'))
+      .filter((name) => name.endsWith('.njk') && !name.startsWith('_'))
+      .map((name) => `emails/${name}`)
       .sort();
   }
 
@@ -50,5 +63,14 @@ export class TemplateRenderer {
   render(view: string, context: TemplateContext, locale: string): string {
     const t = this.translations.translator(locale);
     return this.env.render(view, { ...context, lang: locale, t });
+  }
+
+  /**
+   * Renders a plain-text view (e.g. `emails/recovery.txt.njk`) without HTML escaping: only for
+   * bodies that are never shown as HTML.
+   */
+  renderText(view: string, context: TemplateContext, locale: string): string {
+    const t = this.translations.translator(locale);
+    return this.textEnv.render(view, { ...context, lang: locale, t });
   }
 }

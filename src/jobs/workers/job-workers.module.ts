@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { Clock } from '../../core';
+import { RecoveryModule } from '../../recovery/recovery.module';
 import { AccountFlowRetentionRepository } from '../../storage/retention/account-flow-retention.repository';
 import { OAuth2RetentionRepository } from '../../storage/retention/oauth2-retention.repository';
 import { SessionRetentionRepository } from '../../storage/retention/session-retention.repository';
@@ -10,6 +11,7 @@ import { DeactivateUserJob } from './deactivate-user.job';
 import { ExpireInactiveSessionsJob } from './expire-inactive-sessions.job';
 import { ProvisionUserJob } from './provision-user.job';
 import { ReactivateUserJob } from './reactivate-user.job';
+import { SendAccountRecoveryEmailJob } from './send-account-recovery-email.job';
 import { SyncDevicesJob } from './sync-devices.job';
 
 const HANDLERS = [
@@ -18,6 +20,7 @@ const HANDLERS = [
   DeactivateUserJob,
   ReactivateUserJob,
   ExpireInactiveSessionsJob,
+  SendAccountRecoveryEmailJob,
 ];
 
 /**
@@ -25,6 +28,7 @@ const HANDLERS = [
  * setup decides). Needs the global config, core, storage, users, homeserver and jobs modules.
  */
 @Module({
+  imports: [RecoveryModule],
   providers: [
     ...HANDLERS,
     {
@@ -42,6 +46,7 @@ const HANDLERS = [
         deactivate: DeactivateUserJob,
         reactivate: ReactivateUserJob,
         expire: ExpireInactiveSessionsJob,
+        recovery: SendAccountRecoveryEmailJob,
         clock: Clock,
         oauth2: OAuth2RetentionRepository,
         sessions: SessionRetentionRepository,
@@ -52,6 +57,7 @@ const HANDLERS = [
         deactivate,
         reactivate,
         expire,
+        recovery,
         ...CLEANUPS.map((def) => new CleanupJob(def, { oauth2, sessions, flows }, clock)),
       ],
     },

@@ -26,6 +26,29 @@ export class UserEmailRepository {
     return entity;
   }
 
+  /**
+   * Every user's address equal to `email` ignoring letter case (addresses are not unique), by
+   * id; an empty list when nobody has it.
+   */
+  listByAddress(
+    email: string,
+    tx: EntityManager = this.dataSource.manager,
+  ): Promise<UserEmailEntity[]> {
+    return tx
+      .createQueryBuilder(UserEmailEntity, 'e')
+      .where('lower(e.email) = lower(:email)', { email })
+      .orderBy('e.id', 'ASC')
+      .getMany();
+  }
+
+  /** The address with this id, or null when there is none. */
+  findById(
+    id: string,
+    tx: EntityManager = this.dataSource.manager,
+  ): Promise<UserEmailEntity | null> {
+    return tx.findOneBy(UserEmailEntity, { id });
+  }
+
   /** The user's addresses, oldest first; an empty list when there are none. */
   listForUser(
     userId: string,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { managerOf, type Tx } from '../../database/transaction';
 import { UserPasswordEntity } from './user-password.entity';
 
 /** What `UserPasswordRepository.add` stores. */
@@ -33,6 +34,11 @@ export class UserPasswordRepository {
     });
     await tx.insert(UserPasswordEntity, entity);
     return entity;
+  }
+
+  /** {@link add} inside a service's transaction (database/transaction.ts). */
+  addIn(row: NewUserPassword, tx: Tx): Promise<UserPasswordEntity> {
+    return this.add(row, managerOf(tx, this.dataSource));
   }
 
   /**
