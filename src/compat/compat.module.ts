@@ -1,8 +1,10 @@
 import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import cors from 'cors';
 import { AccessTokensModule } from '../access-tokens';
+import { PolicyModule } from '../policy';
 import { SessionsModule } from '../sessions';
 import { CompatLoginController } from './login/compat-login.controller';
+import { CompatLoginPolicy } from './login/compat-login-policy';
 import { CompatLoginService } from './login/compat-login.service';
 import { LoginTokens } from './login/login-tokens';
 import { CompatLogoutController } from './logout/compat-logout.controller';
@@ -23,7 +25,7 @@ import { UnrecognizedController } from './unrecognized.controller';
  * browser page that completes their SSO login (resource `human`).
  */
 @Module({
-  imports: [AccessTokensModule, SessionsModule],
+  imports: [AccessTokensModule, SessionsModule, PolicyModule],
   controllers: [
     CompatLoginController,
     CompatLogoutController,
@@ -36,6 +38,7 @@ import { UnrecognizedController } from './unrecognized.controller';
     MatrixErrorFilter,
     MatrixRequesters,
     LoginTokens,
+    CompatLoginPolicy,
     CompatLoginService,
     CompatLogoutService,
     CompatRefreshService,

@@ -1,3 +1,4 @@
+export { CompatSessionEvictor } from './compat-session-evictor';
 export { CompatSessionStarter } from './compat-session-starter';
 export type { CompatSessionRequest, StartedCompatSession } from './compat-session-starter';
 export { CompatSessionTerminator } from './compat-session-terminator';
@@ -7,3 +8,4 @@ export { OAuth2SessionTerminator } from './oauth2-session-terminator';
 export { SessionsModule } from './sessions.module';
 export { UserSessionsTerminator } from './user-sessions-terminator';
 export type { UserSessionCounts } from './user-sessions-terminator';
+export { TooManySessions, type SessionLine } from './too-many-sessions';

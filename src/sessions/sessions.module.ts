@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { CompatSessionEvictor } from './compat-session-evictor';
 import { CompatSessionStarter } from './compat-session-starter';
 import { CompatSessionTerminator } from './compat-session-terminator';
 import { CompatTokenIssuer } from './compat-token-issuer';
 import { OAuth2SessionTerminator } from './oauth2-session-terminator';
+import { TooManySessions } from './too-many-sessions';
 import { UserSessionsTerminator } from './user-sessions-terminator';
 
 const SERVICES = [
@@ -10,7 +12,9 @@ const SERVICES = [
   CompatSessionTerminator,
   CompatTokenIssuer,
   CompatSessionStarter,
+  CompatSessionEvictor,
   UserSessionsTerminator,
+  TooManySessions,
 ];
 
 /**

@@ -163,9 +163,13 @@ const SAMPLES: Record<string, TemplateContext[]> = {
       switch_account: '/login?reauth=1',
     },
   ],
-  'compat-sso-ended.njk': ['not_found', 'completed', 'expired', 'cancelled'].map((reason) => ({
-    reason,
-  })),
+  'compat-sso-ended.njk': [
+    ...['not_found', 'completed', 'expired', 'cancelled'].map((reason) => ({
+      reason,
+      violations: [],
+    })),
+    { reason: 'refused', violations: ["Requester [ip 192.0.2.1] isn't allowed <here>"] },
+  ],
   'device-link.njk': [
     { form: { code: '', error: null, retry_after: null } },
     { form: { code: 'BCDF-GHJK', error: null, retry_after: null } },

@@ -6,6 +6,7 @@ import type { UserView } from '../../users/user-accounts.service';
 import { UserAccounts } from '../../users/user-accounts.service';
 import { matrixErrorForHomeserverFailure } from '../homeserver-failure';
 import { forbidden, limitExceeded, MatrixError } from '../matrix-error';
+import { CompatLoginPolicy } from './compat-login-policy';
 import { loginFlows } from './login-flows';
 import { type LoginRequest, parseLoginRequest } from './login-request';
 import { LoginTokens, type RedeemableLoginToken } from './login-tokens';
@@ -45,6 +46,7 @@ export class CompatLoginService {
     private readonly users: UserAccounts,
     private readonly loginTokens: LoginTokens,
     private readonly starter: CompatSessionStarter,
+    private readonly policy: CompatLoginPolicy,
   ) {}
 
   flows() {
@@ -61,6 +63,12 @@ export class CompatLoginService {
       redeemable = await this.loginTokens.check(request.token);
       user = redeemable.user;
     }
+    await this.policy.enforce({
+      user,
+      type: request.type,
+      ...(request.deviceId === undefined ? {} : { deviceId: request.deviceId }),
+      requester: { ipAddress: requester.ip, userAgent: requester.userAgent },
+    });
     let started: StartedCompatSession;
     try {
       started = await this.starter.start({

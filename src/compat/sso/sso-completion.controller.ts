@@ -31,6 +31,6 @@ export class SsoCompletionController {
     @Body() body: Record<string, unknown> | undefined,
     @Res() res: Response,
   ): Promise<void> {
-    this.pages.send(res, web, await this.completion.decide(web, loginId, body?.action));
+    this.pages.send(res, web, await this.completion.decide(web, loginId, body ?? {}));
   }
 }

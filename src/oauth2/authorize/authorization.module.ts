@@ -3,7 +3,6 @@ import { PolicyModule } from '../../policy';
 import { SessionsModule } from '../../sessions';
 import { ConsentController } from '../consent/consent.controller';
 import { ConsentService } from '../consent/consent.service';
-import { TooManySessions } from '../consent/too-many-sessions';
 import { AuthorizationErrorFilter } from './authorization-error.filter';
 import { AuthorizationResponder } from './authorization-responder';
 import { AuthorizeMetadataContributor } from './authorize-metadata.contributor';
@@ -20,7 +19,6 @@ import { AuthorizeService } from './authorize.service';
   providers: [
     AuthorizeService,
     ConsentService,
-    TooManySessions,
     AuthorizationResponder,
     AuthorizationErrorFilter,
     AuthorizeMetadataContributor,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { TooManySessions } from '../../sessions';
 import { MatrixConfig } from '../../config';
 import { Clock, hashToken, isStorableUlid, Rng } from '../../core';
 import { PolicyEngine, SessionCounter, type Violation } from '../../policy';
@@ -23,7 +24,6 @@ import { checkPrompt } from '../authorize/checks/prompt.check';
 import { consentPath, loginPath } from '../authorize/sign-in-paths';
 import { clientView, scopeLines } from './consent-view';
 import { needsFreshSignIn } from './sign-in-freshness';
-import { TooManySessions } from './too-many-sessions';
 
 /** A pending authorization request must be consented to within an hour of being made. */
 export const PENDING_GRANT_TTL_MS = 60 * 60 * 1000;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { TooManySessions } from '../../sessions';
 import { MatrixConfig } from '../../config';
 import { Clock, isStorableUlid } from '../../core';
 import type { Violation } from '../../policy';
@@ -17,7 +18,6 @@ import {
 } from '../../web-session';
 import { loginPath } from '../authorize/sign-in-paths';
 import { clientCard, scopeLines } from '../consent/consent-view';
-import { TooManySessions } from '../consent/too-many-sessions';
 import { DeviceGrantPolicy } from './device-grant.policy';
 import { deviceConsentPath } from './device-paths';
 

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PolicyModule } from '../../policy';
 import { SessionsModule } from '../../sessions';
-import { TooManySessions } from '../consent/too-many-sessions';
 import { DeviceAuthorizationController } from './device-authorization.controller';
 import { DeviceAuthorizationService } from './device-authorization.service';
 import { DeviceConsentController } from './device-consent.controller';
@@ -25,7 +24,6 @@ import { DeviceMetadataContributor } from './device-metadata.contributor';
     DeviceLinkService,
     DeviceConsentService,
     DeviceGrantPolicy,
-    TooManySessions,
     DeviceGrantEnabledGuard,
     DeviceMetadataContributor,
   ],

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, Not } from 'typeorm';
 import { managerOf, type Tx } from '../../database/transaction';
 import { type SessionActivity, updateSessionActivity } from '../session-activity';
+import { ulidToUuid, uuidToUlid } from '../ulid-column';
 import { CompatSessionEntity } from './compat-session.entity';
 
 export interface NewCompatSession {
@@ -71,6 +72,27 @@ export class CompatSessionRepository {
       order: { id: 'ASC' },
     });
     return rows.map((row) => row.id);
+  }
+
+  /**
+   * Up to `limit` ids of the user's unfinished sessions, least recently active first (never
+   * used ones by creation time), for `dangerous_hard_limit_eviction`; empty when none.
+   */
+  async listLeastRecentlyActiveIdsOfUser(
+    userId: string,
+    limit: number,
+    tx?: Tx,
+  ): Promise<string[]> {
+    const rows = await managerOf(tx, this.dataSource)
+      .createQueryBuilder(CompatSessionEntity, 's')
+      .select('s.id', 'id')
+      .where('s.userId = :userId', { userId: ulidToUuid(userId) })
+      .andWhere('s.finishedAt IS NULL')
+      .orderBy('COALESCE(s.last_active_at, s.created_at)', 'ASC')
+      .addOrderBy('s.id', 'ASC')
+      .limit(limit)
+      .getRawMany<{ id: string }>();
+    return rows.map((row) => uuidToUlid(row.id));
   }
 
   /**

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { isStorableUlid } from '../../core';
-import { TransactionRunner } from '../../database/transaction';
-import { CompatSessionTerminator, OAuth2SessionTerminator } from '../../sessions';
-import { CompatSessionRepository } from '../../storage/compat/compat-session.repository';
-import { OAuth2SessionRepository } from '../../storage/oauth2/oauth2-session.repository';
+import { isStorableUlid } from '../core';
+import { TransactionRunner } from '../database/transaction';
+import { CompatSessionRepository } from '../storage/compat/compat-session.repository';
+import { OAuth2SessionRepository } from '../storage/oauth2/oauth2-session.repository';
+import { CompatSessionTerminator } from './compat-session-terminator';
+import { OAuth2SessionTerminator } from './oauth2-session-terminator';
 import {
   ActiveUserSessionsRepository,
   type ActiveSessionRow,
-} from '../../storage/sessions/active-user-sessions.repository';
+} from '../storage/sessions/active-user-sessions.repository';
 
 /** At most this many sessions of each kind are listed, and ended per form. */
 export const MAX_LISTED_SESSIONS = 200;
