@@ -124,4 +124,39 @@ export class SocketPerson {
     }
     assert.fail(`no redirect to ${redirectUri} after ${MAX_HOPS} steps: ${seen.join(' → ')}`);
   }
+
+  /**
+   * Enters `userCode` on the device link page at `linkUrl` (RFC 8628 §3.3), signs in when
+   * asked, and allows the device on its consent page. Returns the final page (the "device
+   * connected" page). Fails on any other page, and after a bounded number of steps.
+   */
+  async approveDevice(linkUrl: string, userCode: string): Promise<SocketPage> {
+    const link = await this.get(linkUrl);
+    const form = findForm(link, /name="code"/);
+    assert.ok(form, `a code form at ${linkUrl}`);
+    let page = await this.post(form.action, { ...form.hidden, code: userCode });
+    const seen: string[] = [];
+    for (let hop = 0; hop < MAX_HOPS; hop++) {
+      seen.push(`${page.status} ${page.url}`);
+      if (page.status >= 300 && page.status < 400) {
+        assert.ok(page.location, `redirect ${page.status} from ${page.url} has a Location`);
+        page = await this.get(page.location);
+        continue;
+      }
+      assert.equal(page.status, 200, `unexpected page ${page.status} at ${page.url}`);
+      const login = findForm(page, /type="password"/);
+      if (login) {
+        page = await this.post(login.action, {
+          ...login.hidden,
+          username: this.username,
+          password: this.password,
+        });
+        continue;
+      }
+      const consent = findForm(page, /name="action" value="allow"/);
+      if (!consent) return page;
+      page = await this.post(consent.action, { ...consent.hidden, action: 'allow' });
+    }
+    assert.fail(`the device was not approved after ${MAX_HOPS} steps: ${seen.join(' → ')}`);
+  }
 }
