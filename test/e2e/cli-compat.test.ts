@@ -1,35 +1,21 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { generateConfig } from '../../src/config';
 import { SERVER_NAME } from '../integration/users-fixtures';
-import { RecordingHomeserver } from '../fakes/recording-homeserver';
-import { runCliAsync } from '../setup/run-cli';
-import { databaseSectionForProcess } from '../setup/test-database-config';
-import { writeTempFiles } from '../setup/test-config';
+import { startCliEnvironment, type CliEnvironment } from '../setup/cli-environment';
 
 describe('mas-ts manage issue-compatibility-token | kill-sessions', () => {
-  let configFiles: string[];
-  let drop: () => Promise<void>;
-  let homeserver: RecordingHomeserver;
-  const cli = (...args: string[]) =>
-    runCliAsync([...configFiles.flatMap((f) => ['-c', f]), ...args]);
+  let env: CliEnvironment;
+  const cli = (...args: string[]) => env.cli(...args);
 
   before(async () => {
-    const db = await databaseSectionForProcess();
-    drop = () => db.drop();
-    homeserver = await RecordingHomeserver.start({ serverName: SERVER_NAME });
-    configFiles = writeTempFiles(
-      generateConfig(),
-      `${db.yaml}matrix:\n  homeserver: ${SERVER_NAME}\n  endpoint: "${homeserver.endpoint}"\n`,
-    );
+    env = await startCliEnvironment();
     assert.equal((await cli('database', 'migrate')).status, 0);
     const carol = await cli('manage', 'register-user', 'carol', '-p', 'a long passphrase', '-y');
     assert.equal(carol.status, 0, carol.stderr);
   });
 
   after(async () => {
-    await homeserver?.close();
-    await drop?.();
+    await env?.close();
   });
 
   it('should print a compatibility token for a user, with the given device, created on the homeserver', async () => {
@@ -38,7 +24,7 @@ describe('mas-ts manage issue-compatibility-token | kill-sessions', () => {
     assert.match(r.stdout.trim(), /^mct_[A-Za-z0-9]{30}_[A-Za-z0-9]{6}$/);
     assert.match(r.stderr, /device CLIDEVICE01/);
     assert.ok(
-      homeserver
+      env.homeserver
         .requestsTo('/_synapse/mas/upsert_device')
         .some((req) => (req.body as { device_id?: string }).device_id === 'CLIDEVICE01'),
       'the device exists on the homeserver before the token is printed',

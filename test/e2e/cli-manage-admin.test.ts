@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { DataSource } from 'typeorm';
-import { generateConfig, loadConfigFiles, type MasConfig } from '../../src/config';
+import { loadConfigFiles, type MasConfig } from '../../src/config';
 import { Encrypter, hashToken } from '../../src/core';
 import { createDataSource } from '../../src/database/data-source-factory';
 import { databaseTargetFromConfig } from '../../src/database/target-from-config';
@@ -10,23 +10,17 @@ import { UserEmailEntity } from '../../src/storage/users/user-email.entity';
 import { UserRegistrationTokenEntity } from '../../src/storage/users/user-registration-token.entity';
 import { UserEntity } from '../../src/storage/users/user.entity';
 import { SERVER_NAME } from '../integration/users-fixtures';
-import { RecordingHomeserver } from '../fakes/recording-homeserver';
 import { jobRows } from '../setup/job-rows';
-import { runCliAsync } from '../setup/run-cli';
-import { databaseSectionForProcess } from '../setup/test-database-config';
-import { writeTempFiles } from '../setup/test-config';
+import { startCliEnvironment, type CliEnvironment } from '../setup/cli-environment';
 
 /**
  * The `manage` commands for administrators that MAS has (crates/cli/src/commands/manage.rs),
- * run as real processes against a migrated database and a fake homeserver.
+ * run as real processes against a migrated database and a fake env.homeserver.
  */
 describe('mas-ts manage: emails, admins, registration tokens, provisioning, locking', () => {
-  let configFiles: string[];
+  let env: CliEnvironment;
   let config: MasConfig;
-  let drop: () => Promise<void>;
-  let homeserver: RecordingHomeserver;
-  const cli = (...args: string[]) =>
-    runCliAsync([...configFiles.flatMap((f) => ['-c', f]), ...args]);
+  const cli = (...args: string[]) => env.cli(...args);
 
   /** Opens the database between two commands (the embedded one serves a single process). */
   async function inDatabase<T>(work: (ds: DataSource) => Promise<T>): Promise<T> {
@@ -43,14 +37,8 @@ describe('mas-ts manage: emails, admins, registration tokens, provisioning, lock
     inDatabase((ds) => ds.getRepository(UserEntity).findOneByOrFail({ username }));
 
   before(async () => {
-    const db = await databaseSectionForProcess();
-    drop = () => db.drop();
-    homeserver = await RecordingHomeserver.start({ serverName: SERVER_NAME });
-    configFiles = writeTempFiles(
-      generateConfig(),
-      `${db.yaml}matrix:\n  homeserver: ${SERVER_NAME}\n  endpoint: "${homeserver.endpoint}"\n`,
-    );
-    config = (await loadConfigFiles(configFiles)).config;
+    env = await startCliEnvironment();
+    config = (await loadConfigFiles(env.configFiles)).config;
     assert.equal((await cli('database', 'migrate')).status, 0);
     for (const name of ['alice', 'bob']) {
       const r = await cli('manage', 'register-user', name, '-y');
@@ -59,8 +47,7 @@ describe('mas-ts manage: emails, admins, registration tokens, provisioning, lock
   });
 
   after(async () => {
-    await homeserver?.close();
-    await drop?.();
+    await env?.close();
   });
 
   describe('add-email | verify-email', () => {

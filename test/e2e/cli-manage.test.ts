@@ -1,35 +1,22 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { generateConfig, loadConfigFiles } from '../../src/config';
+import { loadConfigFiles } from '../../src/config';
 import { createDataSource } from '../../src/database/data-source-factory';
 import { databaseTargetFromConfig } from '../../src/database/target-from-config';
 import { UserEmailRepository } from '../../src/storage/users/user-email.repository';
-import { accountsOn, SERVER_NAME } from '../integration/users-fixtures';
-import { RecordingHomeserver } from '../fakes/recording-homeserver';
-import { runCliAsync } from '../setup/run-cli';
-import { databaseSectionForProcess } from '../setup/test-database-config';
-import { writeTempFiles } from '../setup/test-config';
+import { accountsOn } from '../integration/users-fixtures';
+import { startCliEnvironment, type CliEnvironment } from '../setup/cli-environment';
 
 describe('mas-ts manage register-user | set-password', () => {
-  let configFiles: string[];
-  let drop: () => Promise<void>;
-  let homeserver: RecordingHomeserver;
-  const cli = (...args: string[]) =>
-    runCliAsync([...configFiles.flatMap((f) => ['-c', f]), ...args]);
+  let env: CliEnvironment;
+  const cli = (...args: string[]) => env.cli(...args);
 
   before(async () => {
-    const db = await databaseSectionForProcess();
-    drop = () => db.drop();
-    homeserver = await RecordingHomeserver.start({ serverName: SERVER_NAME });
-    configFiles = writeTempFiles(
-      generateConfig(),
-      `${db.yaml}matrix:\n  homeserver: ${SERVER_NAME}\n  endpoint: "${homeserver.endpoint}"\n`,
-    );
+    env = await startCliEnvironment();
   });
 
   after(async () => {
-    await homeserver?.close();
-    await drop?.();
+    await env?.close();
   });
 
   it('should refuse to work on an unmigrated database', async () => {
@@ -63,7 +50,7 @@ describe('mas-ts manage register-user | set-password', () => {
       /^registered user alice \(a password, 1 email address, admin, display name "Alice A\."\) with id [0-9A-Z]{26}; its provisioning on the homeserver is queued$/m,
     );
     assert.deepEqual(
-      homeserver.requestsTo('/_synapse/mas/is_localpart_available').map((r) => r.query),
+      env.homeserver.requestsTo('/_synapse/mas/is_localpart_available').map((r) => r.query),
       [{ localpart: 'alice' }],
       'the homeserver was asked first',
     );
@@ -72,7 +59,7 @@ describe('mas-ts manage register-user | set-password', () => {
     assert.equal(set.status, 0, set.stderr);
     assert.equal(set.stdout, 'password set for alice\n');
 
-    const { config } = await loadConfigFiles(configFiles);
+    const { config } = await loadConfigFiles(env.configFiles);
     const owned = await createDataSource(databaseTargetFromConfig(config.database));
     try {
       await owned.dataSource.initialize();
@@ -122,7 +109,7 @@ describe('mas-ts manage register-user | set-password', () => {
   });
 
   it('should refuse a username the homeserver reports taken, registering nothing', async () => {
-    homeserver.on('GET', '/_synapse/mas/is_localpart_available', {
+    env.homeserver.on('GET', '/_synapse/mas/is_localpart_available', {
       status: 400,
       body: { errcode: 'M_USER_IN_USE', error: 'User ID already taken.' },
     });
@@ -132,7 +119,7 @@ describe('mas-ts manage register-user | set-password', () => {
       r.stderr,
       'error: the username "dave" is not available on the homeserver (user_in_use)\n',
     );
-    homeserver.always({ status: 503, body: { errcode: 'M_UNKNOWN', error: 'down' } });
+    env.homeserver.always({ status: 503, body: { errcode: 'M_UNKNOWN', error: 'down' } });
     const down = await cli('manage', 'register-user', 'dave', '-y');
     assert.equal(down.status, 1);
     assert.match(down.stderr, /^error: could not ask the homeserver about "dave": /);

@@ -98,13 +98,48 @@ export class SocketPerson {
    * bounded number of steps.
    */
   async authorize(authorizationUrl: string, redirectUri: string): Promise<URL> {
-    let page = await this.get(authorizationUrl);
+    return this.walk(await this.get(authorizationUrl), `a redirect to ${redirectUri}`, (page) =>
+      page.location?.startsWith(redirectUri) ? new URL(page.location) : undefined,
+    );
+  }
+
+  /**
+   * Enters `userCode` on the device link page at `linkUrl` (RFC 8628 §3.3), signs in when
+   * asked, and allows the device on its consent page. Returns the page after that (the
+   * "device connected" page). Fails on any other page, and after a bounded number of steps.
+   */
+  async approveDevice(linkUrl: string, userCode: string): Promise<SocketPage> {
+    const link = await this.get(linkUrl);
+    const form = findForm(link, /name="code"/);
+    assert.ok(form, `a code form at ${linkUrl}`);
+    const first = await this.post(form.action, { ...form.hidden, code: userCode });
+    let allowed = false;
+    return this.walk(
+      first,
+      'the page after the device consent',
+      (page) => (allowed && page.status === 200 ? page : undefined),
+      () => (allowed = true),
+    );
+  }
+
+  /**
+   * Follows redirects, signs in on a login form and allows on a consent form, until `settle`
+   * returns something for a page; `onAllow` runs when it allows.
+   */
+  private async walk<T>(
+    start: SocketPage,
+    what: string,
+    settle: (page: SocketPage) => T | undefined,
+    onAllow: () => void = () => {},
+  ): Promise<T> {
+    let page = start;
     const seen: string[] = [];
     for (let hop = 0; hop < MAX_HOPS; hop++) {
       seen.push(`${page.status} ${page.url}`);
+      const settled = settle(page);
+      if (settled !== undefined) return settled;
       if (page.status >= 300 && page.status < 400) {
         assert.ok(page.location, `redirect ${page.status} from ${page.url} has a Location`);
-        if (page.location.startsWith(redirectUri)) return new URL(page.location);
         page = await this.get(page.location);
         continue;
       }
@@ -120,43 +155,9 @@ export class SocketPerson {
       }
       const consent = findForm(page, /name="action" value="allow"/);
       assert.ok(consent, `a login or consent form at ${page.url}`);
+      onAllow();
       page = await this.post(consent.action, { ...consent.hidden, action: 'allow' });
     }
-    assert.fail(`no redirect to ${redirectUri} after ${MAX_HOPS} steps: ${seen.join(' → ')}`);
-  }
-
-  /**
-   * Enters `userCode` on the device link page at `linkUrl` (RFC 8628 §3.3), signs in when
-   * asked, and allows the device on its consent page. Returns the final page (the "device
-   * connected" page). Fails on any other page, and after a bounded number of steps.
-   */
-  async approveDevice(linkUrl: string, userCode: string): Promise<SocketPage> {
-    const link = await this.get(linkUrl);
-    const form = findForm(link, /name="code"/);
-    assert.ok(form, `a code form at ${linkUrl}`);
-    let page = await this.post(form.action, { ...form.hidden, code: userCode });
-    const seen: string[] = [];
-    for (let hop = 0; hop < MAX_HOPS; hop++) {
-      seen.push(`${page.status} ${page.url}`);
-      if (page.status >= 300 && page.status < 400) {
-        assert.ok(page.location, `redirect ${page.status} from ${page.url} has a Location`);
-        page = await this.get(page.location);
-        continue;
-      }
-      assert.equal(page.status, 200, `unexpected page ${page.status} at ${page.url}`);
-      const login = findForm(page, /type="password"/);
-      if (login) {
-        page = await this.post(login.action, {
-          ...login.hidden,
-          username: this.username,
-          password: this.password,
-        });
-        continue;
-      }
-      const consent = findForm(page, /name="action" value="allow"/);
-      if (!consent) return page;
-      page = await this.post(consent.action, { ...consent.hidden, action: 'allow' });
-    }
-    assert.fail(`the device was not approved after ${MAX_HOPS} steps: ${seen.join(' → ')}`);
+    assert.fail(`no ${what} after ${MAX_HOPS} steps: ${seen.join(' → ')}`);
   }
 }

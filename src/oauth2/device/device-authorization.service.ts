@@ -3,8 +3,8 @@ import { ClientAuthenticator } from '../../client-auth';
 import { Clock, hashToken, OAuthError, Rng } from '../../core';
 import { OAuthConfig } from '../../config';
 import { UrlBuilder } from '../../http/url-builder';
-import { optionalParam, requireFormBody } from '../../protocol/form-params';
-import { InvalidScopeSyntax, parseScope, scopeToString, type ScopeToken } from '../../scopes/scope';
+import { requireFormBody } from '../../protocol/form-params';
+import { scopeToString } from '../../scopes/scope';
 import {
   DEFAULT_POLL_INTERVAL_S,
   DEVICE_CODE_TTL_S,
@@ -14,6 +14,7 @@ import type { DeviceAuthorizationResponse } from './device-authorization-respons
 import { DeviceGrantPolicy } from './device-grant.policy';
 import { DEVICE_AUTHORIZATION_PATH, LINK_PATH, linkPathWithCode } from './device-paths';
 import { displayUserCode, generateUserCode } from './user-code';
+import { requestedScope } from '../requested-scope';
 
 /** The device code: 32 alphanumerics (~190 bits, MAS length), stored only as SHA-256. */
 const DEVICE_CODE_LENGTH = 32;
@@ -26,15 +27,6 @@ export interface DeviceAuthorizationRequest {
   body: Record<string, unknown> | undefined;
   ip: string | null;
   userAgent: string | null;
-}
-
-function requestedScope(body: Record<string, unknown>): ScopeToken[] {
-  try {
-    return parseScope(optionalParam(body, 'scope'));
-  } catch (error) {
-    if (error instanceof InvalidScopeSyntax) throw new OAuthError('invalid_scope', error.message);
-    throw error;
-  }
 }
 
 /**

@@ -1,27 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, OAuthError, Rng } from '../../../core';
 import { TransactionRunner } from '../../../database/transaction';
-import { optionalParam } from '../../../protocol/form-params';
-import {
-  InvalidScopeSyntax,
-  parseScope,
-  scopeToString,
-  type ScopeToken,
-} from '../../../scopes/scope';
+import { scopeToString } from '../../../scopes/scope';
 import type { OAuth2ClientEntity } from '../../../storage/oauth2/oauth2-client.entity';
 import { OAuth2SessionRepository } from '../../../storage/oauth2/oauth2-session.repository';
 import { TokenPairIssuer } from '../token-pair.issuer';
 import type { TokenResponse } from '../token-response';
+import { requestedScope } from '../../requested-scope';
 import { ClientCredentialsPolicy } from './client-credentials.policy';
-
-function requestedScope(body: Record<string, unknown>): ScopeToken[] {
-  try {
-    return parseScope(optionalParam(body, 'scope'));
-  } catch (error) {
-    if (error instanceof InvalidScopeSyntax) throw new OAuthError('invalid_scope', error.message);
-    throw error;
-  }
-}
 
 /**
  * `grant_type=client_credentials` (RFC 6749 §4.4; MAS token.rs): a confidential client
