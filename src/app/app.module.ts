@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { MasConfig } from '../config';
 import { AccountModule } from '../account/account.module';
+import { AdminModule } from '../admin/admin.module';
 import { ClientAuthModule } from '../client-auth';
 import { CompatModule } from '../compat/compat.module';
 import { DiscoveryModule } from '../discovery/discovery.module';
@@ -46,6 +47,7 @@ export class AppModule {
         LoginModule,
         CompatModule,
         AccountModule,
+        AdminModule,
         HealthModule,
       ],
     };

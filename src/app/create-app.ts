@@ -5,6 +5,7 @@ import { ExpressAdapter } from '@nestjs/platform-express';
 import express from 'express';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { captureAdminApiBody } from '../admin/common/admin-body';
 import { captureMatrixClientBody } from '../compat/matrix-body';
 import type { MasConfig } from '../config';
 import type { JobsSetup } from '../jobs/jobs-setup';
@@ -38,6 +39,8 @@ export async function createApp(
   server.use(setSecurityHeaders);
   // Matrix client-server bodies are parsed by the compat layer, with Matrix errors.
   server.use(captureMatrixClientBody);
+  // Admin API bodies are parsed by the admin API, with its error shape.
+  server.use(captureAdminApiBody);
   const app = await NestFactory.create(
     AppModule.register({ config, dataSource, jobs }),
     new ExpressAdapter(server),
