@@ -5,8 +5,24 @@ import { SessionsModule } from '../sessions';
 import { AdminAuthGuard } from './auth/admin-auth.guard';
 import { AdminAuthenticator } from './auth/admin-authenticator.service';
 import { AdminErrorFilter } from './common/admin-error.filter';
+import { OAuth2ClientsAdminService } from './oauth2-clients/oauth2-clients-admin.service';
+import { OAuth2ClientsController } from './oauth2-clients/oauth2-clients.controller';
+import { AdminApiDocument } from './openapi/admin-api-document';
+import { ApiDocController } from './openapi/api-doc.controller';
+import { PersonalSessionsAdminService } from './personal-sessions/personal-sessions-admin.service';
+import { PersonalSessionsController } from './personal-sessions/personal-sessions.controller';
+import { RegistrationTokensAdminService } from './registration-tokens/registration-tokens-admin.service';
+import { RegistrationTokensController } from './registration-tokens/registration-tokens.controller';
 import { ServerInfoService } from './server/server-info.service';
 import { ServerController } from './server/server.controller';
+import {
+  CompatSessionsController,
+  OAuth2SessionsController,
+  UserSessionsController,
+} from './sessions/sessions.controllers';
+import { SessionsAdminService } from './sessions/sessions-admin.service';
+import { UserEmailsAdminService } from './user-emails/user-emails-admin.service';
+import { UserEmailsController } from './user-emails/user-emails.controller';
 import { UsersAdminService } from './users/users-admin.service';
 import { UsersController } from './users/users.controller';
 
@@ -17,13 +33,30 @@ import { UsersController } from './users/users.controller';
  */
 @Module({
   imports: [ActivityModule, SessionsModule],
-  controllers: [ServerController, UsersController],
+  controllers: [
+    ServerController,
+    UsersController,
+    UserEmailsController,
+    UserSessionsController,
+    CompatSessionsController,
+    OAuth2SessionsController,
+    OAuth2ClientsController,
+    RegistrationTokensController,
+    PersonalSessionsController,
+    ApiDocController,
+  ],
   providers: [
     AdminAuthenticator,
     AdminAuthGuard,
     AdminErrorFilter,
+    AdminApiDocument,
     ServerInfoService,
     UsersAdminService,
+    UserEmailsAdminService,
+    SessionsAdminService,
+    OAuth2ClientsAdminService,
+    RegistrationTokensAdminService,
+    PersonalSessionsAdminService,
   ],
 })
 export class AdminModule implements NestModule {

@@ -5,7 +5,9 @@ import { ExpressAdapter } from '@nestjs/platform-express';
 import express from 'express';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { AdminModule } from '../admin/admin.module';
 import { captureAdminApiBody } from '../admin/common/admin-body';
+import { AdminApiDocument } from '../admin/openapi/admin-api-document';
 import { captureMatrixClientBody } from '../compat/matrix-body';
 import type { MasConfig } from '../config';
 import type { JobsSetup } from '../jobs/jobs-setup';
@@ -47,6 +49,7 @@ export async function createApp(
     { logger: new PinoNestLogger(logger), bodyParser: true, abortOnError: false },
   );
   await app.init();
+  app.select(AdminModule).get(AdminApiDocument).build(app, AdminModule);
   return { app, handler: server as unknown as RequestListener };
 }
 
