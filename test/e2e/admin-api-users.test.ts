@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DataSource } from 'typeorm';
 import { UserEntity } from '../../src/storage/users/user.entity';
-import { adminAccessToken } from '../factories/admin-token.factory';
+import { idsOf, adminAccessToken } from '../factories/admin-token.factory';
 import { TokenRows } from '../factories/token-rows.factory';
 import { jobRows } from '../setup/job-rows';
 import { createTestApp, type TestApp } from '../setup/test-app';
@@ -39,10 +39,7 @@ describe('admin API /users (MAS admin/v1/users)', () => {
   it('should page forward with page[first] and page[after], with MAS links and count', async () => {
     const first = await get(`${USERS}?filter[search]=p-&page[first]=2`).expect(200);
     assert.equal(first.body.meta.count, 5);
-    assert.deepEqual(
-      first.body.data.map((d: { id: string }) => d.id),
-      ids.slice(0, 2),
-    );
+    assert.deepEqual(idsOf(first.body), ids.slice(0, 2));
     assert.equal(first.body.data[0].type, 'user');
     assert.equal(first.body.data[0].attributes.username, 'p-alice');
     assert.equal(first.body.data[0].links.self, `${USERS}/${ids[0]}`);
@@ -56,28 +53,19 @@ describe('admin API /users (MAS admin/v1/users)', () => {
     );
     assert.equal(first.body.links.prev, undefined);
     const next = await get(first.body.links.next).expect(200);
-    assert.deepEqual(
-      next.body.data.map((d: { id: string }) => d.id),
-      ids.slice(2, 4),
-    );
+    assert.deepEqual(idsOf(next.body), ids.slice(2, 4));
   });
 
   it('should page backward with page[last] and page[before]', async () => {
     const last = await get(`${USERS}?filter[search]=p-&page[last]=2`).expect(200);
-    assert.deepEqual(
-      last.body.data.map((d: { id: string }) => d.id),
-      ids.slice(3),
-    );
+    assert.deepEqual(idsOf(last.body), ids.slice(3));
     assert.equal(last.body.links.next, undefined);
     assert.equal(
       last.body.links.prev,
       `${USERS}?filter[search]=p-&page[before]=${ids[3]}&page[last]=2`,
     );
     const prev = await get(last.body.links.prev).expect(200);
-    assert.deepEqual(
-      prev.body.data.map((d: { id: string }) => d.id),
-      ids.slice(1, 3),
-    );
+    assert.deepEqual(idsOf(prev.body), ids.slice(1, 3));
   });
 
   it('should answer count=false without meta and count=only without data', async () => {
@@ -94,15 +82,9 @@ describe('admin API /users (MAS admin/v1/users)', () => {
 
   it('should filter by status and admin', async () => {
     const locked = await get(`${USERS}?filter[status]=locked`).expect(200);
-    assert.deepEqual(
-      locked.body.data.map((d: { id: string }) => d.id),
-      [ids[1]],
-    );
+    assert.deepEqual(idsOf(locked.body), [ids[1]]);
     const admins = await get(`${USERS}?filter[admin]=true&filter[search]=p-`).expect(200);
-    assert.deepEqual(
-      admins.body.data.map((d: { id: string }) => d.id),
-      [ids[2]],
-    );
+    assert.deepEqual(idsOf(admins.body), [ids[2]]);
   });
 
   for (const [query, title] of [

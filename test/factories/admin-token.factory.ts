@@ -58,3 +58,8 @@ export async function adminAccessToken(
   });
   return { token, sessionId, tokenId, user, client };
 }
+
+/** The resource ids of an admin API list response, in order. */
+export function idsOf(body: unknown): string[] {
+  return (body as { data: { id: string }[] }).data.map((d) => d.id);
+}

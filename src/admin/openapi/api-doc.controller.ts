@@ -1,7 +1,7 @@
 import { Controller, Get, Header, NotFoundException, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ServedBy } from '../../http/resource';
 import { AdminApiDocument } from './admin-api-document';
 import { SWAGGER_UI_PAGE, SWAGGER_UI_INIT } from './swagger-ui-page';
@@ -17,7 +17,7 @@ const ASSETS: Record<string, string> = {
 };
 
 function swaggerUiDir(): string {
-  return (require('swagger-ui-dist') as { getAbsoluteFSPath(): string }).getAbsoluteFSPath();
+  return dirname(require.resolve('swagger-ui-dist/package.json'));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { fetchPage, type Page, type Pagination } from '../pagination';
+import { fetchPage, type Pagination } from '../pagination';
 import { applySessionListFilter, type SessionListFilter } from '../session-list-filter';
 import { ulidToUuid } from '../ulid-column';
 import { CompatSessionEntity } from './compat-session.entity';
@@ -38,7 +38,7 @@ export class CompatSessionAdminRepository {
     page: Pagination,
   ): Promise<{ edges: CompatSessionWithSso[]; hasNextPage: boolean; hasPreviousPage: boolean }> {
     const found = await fetchPage(this.filtered(filter, true), 'c.id', page);
-    return { ...found, edges: found.edges.map((r) => split(r as Joined)) };
+    return { ...found, edges: found.edges.map((r) => split(r)) };
   }
 
   /** How many sessions match `filter`. */
@@ -51,7 +51,7 @@ export class CompatSessionAdminRepository {
     const row = await this.filtered({}, true)
       .andWhere('c.id = :id', { id: ulidToUuid(id) })
       .getOne();
-    return row ? split(row as Joined) : null;
+    return row ? split(row) : null;
   }
 
   private filtered(f: CompatSessionListFilter, withSso: boolean) {

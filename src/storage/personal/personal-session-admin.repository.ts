@@ -45,7 +45,7 @@ export class PersonalSessionAdminRepository {
   /** A page of sessions matching `filter` in id order, each with its active token. */
   async list(filter: PersonalSessionListFilter, page: Pagination) {
     const found = await fetchPage(this.filtered(filter), 'p.id', page);
-    return { ...found, edges: found.edges.map((r) => split(r as Joined)) };
+    return { ...found, edges: found.edges.map((r) => split(r)) };
   }
 
   /** How many sessions match `filter`. */
@@ -58,7 +58,7 @@ export class PersonalSessionAdminRepository {
     const row = await this.filtered({}, tx)
       .andWhere('p.id = :id', { id: ulidToUuid(id) })
       .getOne();
-    return row ? split(row as Joined) : null;
+    return row ? split(row) : null;
   }
 
   /** Inserts a session (unrevoked, never active yet). */
