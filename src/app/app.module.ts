@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { MasConfig } from '../config';
 import { AccountModule } from '../account/account.module';
 import { RecoveryPagesModule } from '../account/recovery/recovery-pages.module';
+import { AdminModule } from '../admin/admin.module';
 import { ClientAuthModule } from '../client-auth';
 import { CompatModule } from '../compat/compat.module';
 import { DiscoveryModule } from '../discovery/discovery.module';
@@ -50,6 +51,7 @@ export class AppModule {
         CompatModule,
         AccountModule,
         RecoveryPagesModule,
+        AdminModule,
         HealthModule,
       ],
     };

@@ -5,6 +5,9 @@ import { ExpressAdapter } from '@nestjs/platform-express';
 import express from 'express';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { AdminModule } from '../admin/admin.module';
+import { captureAdminApiBody } from '../admin/common/admin-body';
+import { AdminApiDocument } from '../admin/openapi/admin-api-document';
 import { captureMatrixClientBody } from '../compat/matrix-body';
 import type { MasConfig } from '../config';
 import type { JobsSetup } from '../jobs/jobs-setup';
@@ -38,12 +41,15 @@ export async function createApp(
   server.use(setSecurityHeaders);
   // Matrix client-server bodies are parsed by the compat layer, with Matrix errors.
   server.use(captureMatrixClientBody);
+  // Admin API bodies are parsed by the admin API, with its error shape.
+  server.use(captureAdminApiBody);
   const app = await NestFactory.create(
     AppModule.register({ config, dataSource, jobs }),
     new ExpressAdapter(server),
     { logger: new PinoNestLogger(logger), bodyParser: true, abortOnError: false },
   );
   await app.init();
+  app.select(AdminModule).get(AdminApiDocument).build(app, AdminModule);
   return { app, handler: server as unknown as RequestListener };
 }
 

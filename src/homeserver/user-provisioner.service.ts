@@ -24,7 +24,10 @@ export class UserProvisioner {
    * for a deactivated one (deactivation owns them on the homeserver). Throws a HomeserverError
    * when the call fails; the call is idempotent.
    */
-  async push(userId: string, options: { displayName?: string } = {}): Promise<UserPushOutcome> {
+  async push(
+    userId: string,
+    options: { displayName?: string; avatarUrl?: string } = {},
+  ): Promise<UserPushOutcome> {
     const user = await this.users.findById(userId);
     if (!user) return 'unknown_user';
     if (user.deactivatedAt !== null) return 'deactivated';
@@ -35,6 +38,7 @@ export class UserProvisioner {
       emails: { set: emails.map((e) => e.email) },
       locked: user.lockedAt !== null,
       ...(options.displayName !== undefined ? { displayName: { set: options.displayName } } : {}),
+      ...(options.avatarUrl !== undefined ? { avatarUrl: { set: options.avatarUrl } } : {}),
     });
   }
 }

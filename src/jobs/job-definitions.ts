@@ -37,7 +37,7 @@ export interface JobPayloads extends Record<CleanupQueue, NoPayload> {
    * Push the user (email addresses, locked flag, display name when given) to the homeserver,
    * then sync their devices (MAS `ProvisionUserJob`).
    */
-  'provision-user': { userId: string; displayName?: string };
+  'provision-user': { userId: string; displayName?: string; avatarUrl?: string };
   /** End everything of the user here, then deactivate them on the homeserver. */
   'deactivate-user': { userId: string; hsErase: boolean };
   /** Reactivate the user on the homeserver, then here. */
@@ -87,8 +87,11 @@ export const QUEUES: { [N in JobName]: QueueDefinition<N> } = {
     name: 'provision-user',
     retry: 'until-it-lands',
     expireInSeconds: 120,
-    // A job that sets a display name is not covered by one that does not.
-    singletonKey: (p) => (p.displayName === undefined ? p.userId : `${p.userId}/${p.displayName}`),
+    // A job that sets a display name or avatar is not covered by one that does not.
+    singletonKey: (p) =>
+      p.displayName === undefined && p.avatarUrl === undefined
+        ? p.userId
+        : `${p.userId}/${p.displayName ?? ''}/${p.avatarUrl ?? ''}`,
   },
   'deactivate-user': {
     name: 'deactivate-user',

@@ -1,4 +1,12 @@
 import { Global, Module } from '@nestjs/common';
+import { UserSessionAdminRepository } from './browser-sessions/user-session-admin.repository';
+import { CompatSessionAdminRepository } from './compat/compat-session-admin.repository';
+import { OAuth2ClientAdminRepository } from './oauth2/oauth2-client-admin.repository';
+import { OAuth2SessionAdminRepository } from './oauth2/oauth2-session-admin.repository';
+import { PersonalSessionAdminRepository } from './personal/personal-session-admin.repository';
+import { UserAdminRepository } from './users/user-admin.repository';
+import { UserEmailAdminRepository } from './users/user-email-admin.repository';
+import { UserRegistrationTokenAdminRepository } from './users/user-registration-token-admin.repository';
 import { UserSessionAuthenticationRepository } from './browser-sessions/user-session-authentication.repository';
 import { UserSessionRepository } from './browser-sessions/user-session.repository';
 import { CompatAccessTokenRepository } from './compat/compat-access-token.repository';
@@ -56,6 +64,14 @@ const REPOSITORIES = [
   InactiveSessionRepository,
   PolicyDataRepository,
   ActiveUserSessionsRepository,
+  UserAdminRepository,
+  UserEmailAdminRepository,
+  UserRegistrationTokenAdminRepository,
+  UserSessionAdminRepository,
+  CompatSessionAdminRepository,
+  OAuth2SessionAdminRepository,
+  OAuth2ClientAdminRepository,
+  PersonalSessionAdminRepository,
 ];
 
 @Global()

@@ -17,8 +17,8 @@ export class ProvisionUserJob implements JobHandler<'provision-user'> {
     private readonly deviceSync: DeviceSync,
   ) {}
 
-  async run({ userId, displayName }: JobPayloads['provision-user']): Promise<JobOutput> {
-    const outcome = await this.provisioner.push(userId, { displayName });
+  async run({ userId, displayName, avatarUrl }: JobPayloads['provision-user']): Promise<JobOutput> {
+    const outcome = await this.provisioner.push(userId, { displayName, avatarUrl });
     if (outcome === 'created' || outcome === 'updated' || outcome === 'skipped') {
       await this.deviceSync.requestSync(userId);
     }

@@ -38,11 +38,9 @@ export class UserRepository {
    * Inserts a user. Returns null, inserting nothing, when the username is already taken
    * (`users_username_unique`); the caller's transaction must then be abandoned.
    */
-  async add(
-    user: NewUser,
-    tx: EntityManager = this.dataSource.manager,
-  ): Promise<UserEntity | null> {
-    const row = tx.create(UserEntity, {
+  async add(user: NewUser, tx?: EntityManager | Tx): Promise<UserEntity | null> {
+    const m = managerOf(tx as Tx | undefined, this.dataSource);
+    const row = m.create(UserEntity, {
       id: user.id,
       username: user.username,
       createdAt: user.createdAt,
@@ -52,7 +50,7 @@ export class UserRepository {
       isGuest: false,
     });
     try {
-      await tx.insert(UserEntity, row);
+      await m.insert(UserEntity, row);
     } catch (error) {
       if (isUsernameConflict(error)) return null;
       throw error;
