@@ -13,7 +13,9 @@ describe('admin API /users (MAS admin/v1/users)', () => {
   let t: TestApp;
   let ds: DataSource;
   let auth: string;
+  /** The users' ids in id order, which is the API's order (ULIDs of one millisecond are not). */
   const ids: string[] = [];
+  const names = new Map<string, string>();
   before(async () => {
     t = await createTestApp();
     ds = t.running.app.get(DataSource);
@@ -21,8 +23,11 @@ describe('admin API /users (MAS admin/v1/users)', () => {
     auth = `Bearer ${admin.token}`;
     const rows = new TokenRows(ds);
     for (const name of ['alice', 'bob', 'carol', 'dave', 'erin']) {
-      ids.push((await rows.user({ username: `p-${name}` })).id);
+      const { id } = await rows.user({ username: `p-${name}` });
+      ids.push(id);
+      names.set(id, `p-${name}`);
     }
+    ids.sort();
     await ds.getRepository(UserEntity).update({ id: ids[1] }, { lockedAt: new Date() });
     await ds.getRepository(UserEntity).update({ id: ids[2] }, { canRequestAdmin: true });
   });
@@ -41,7 +46,7 @@ describe('admin API /users (MAS admin/v1/users)', () => {
     assert.equal(first.body.meta.count, 5);
     assert.deepEqual(idsOf(first.body), ids.slice(0, 2));
     assert.equal(first.body.data[0].type, 'user');
-    assert.equal(first.body.data[0].attributes.username, 'p-alice');
+    assert.equal(first.body.data[0].attributes.username, names.get(ids[0]));
     assert.equal(first.body.data[0].links.self, `${USERS}/${ids[0]}`);
     assert.equal(first.body.data[0].meta.page.cursor, ids[0]);
     assert.equal(first.body.links.self, `${USERS}?filter[search]=p-&page[first]=2`);
@@ -114,7 +119,7 @@ describe('admin API /users (MAS admin/v1/users)', () => {
       'username',
     ]);
     const byName = await get(`${USERS}/by-username/p-alice`).expect(200);
-    assert.equal(byName.body.data.id, ids[0]);
+    assert.equal(names.get(byName.body.data.id as string), 'p-alice');
     assert.equal(byName.body.links.self, `${USERS}/by-username/p-alice`);
     const missing = await get(`${USERS}/01ARZ3NDEKTSV4RRFFQ69G5FAV`).expect(404);
     assert.deepEqual(missing.body, {

@@ -80,8 +80,7 @@ export class UserEmailsAdminService {
     const added = await this.tx.run(async (t) => {
       const row = await this.emails.add(
         { id: this.rng.ulid(), userId, email, createdAt: this.clock.now() },
-        // UserEmailRepository.add takes the transaction as its EntityManager.
-        t as never,
+        t,
       );
       await this.jobs.enqueue('provision-user', { userId }, { tx: t });
       return row;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { managerOf, type Tx } from '../../database/transaction';
 import { ulidToUuid } from '../ulid-column';
 import { UserEmailEntity } from './user-email.entity';
 
@@ -17,12 +18,10 @@ export class UserEmailRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Inserts an address (only verified addresses are ever stored). Throws if the user does not exist. */
-  async add(
-    row: NewUserEmail,
-    tx: EntityManager = this.dataSource.manager,
-  ): Promise<UserEmailEntity> {
-    const entity = tx.create(UserEmailEntity, row);
-    await tx.insert(UserEmailEntity, entity);
+  async add(row: NewUserEmail, tx?: EntityManager | Tx): Promise<UserEmailEntity> {
+    const m = managerOf(tx as Tx | undefined, this.dataSource);
+    const entity = m.create(UserEmailEntity, row);
+    await m.insert(UserEmailEntity, entity);
     return entity;
   }
 
