@@ -1,6 +1,7 @@
 import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import cors from 'cors';
 import { ActivityModule } from '../activity';
+import { PolicyModule } from '../policy';
 import { SessionsModule } from '../sessions';
 import { AdminAuthGuard } from './auth/admin-auth.guard';
 import { AdminAuthenticator } from './auth/admin-authenticator.service';
@@ -11,6 +12,8 @@ import { AdminApiDocument } from './openapi/admin-api-document';
 import { ApiDocController } from './openapi/api-doc.controller';
 import { PersonalSessionsAdminService } from './personal-sessions/personal-sessions-admin.service';
 import { PersonalSessionsController } from './personal-sessions/personal-sessions.controller';
+import { PolicyDataAdminService } from './policy-data/policy-data-admin.service';
+import { PolicyDataController } from './policy-data/policy-data.controller';
 import { RegistrationTokensAdminService } from './registration-tokens/registration-tokens-admin.service';
 import { RegistrationTokensController } from './registration-tokens/registration-tokens.controller';
 import { ServerInfoService } from './server/server-info.service';
@@ -32,7 +35,7 @@ import { UsersController } from './users/users.controller';
  * reference at `/api/doc/`.
  */
 @Module({
-  imports: [ActivityModule, SessionsModule],
+  imports: [ActivityModule, SessionsModule, PolicyModule],
   controllers: [
     ServerController,
     UsersController,
@@ -43,6 +46,7 @@ import { UsersController } from './users/users.controller';
     OAuth2ClientsController,
     RegistrationTokensController,
     PersonalSessionsController,
+    PolicyDataController,
     ApiDocController,
   ],
   providers: [
@@ -57,6 +61,7 @@ import { UsersController } from './users/users.controller';
     OAuth2ClientsAdminService,
     RegistrationTokensAdminService,
     PersonalSessionsAdminService,
+    PolicyDataAdminService,
   ],
 })
 export class AdminModule implements NestModule {

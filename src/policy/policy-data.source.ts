@@ -63,6 +63,15 @@ export class PolicyDataSource implements OnModuleInit {
     return structuredClone(this.staticDocument);
   }
 
+  /**
+   * Whether `dynamic` would be accepted as the dynamic data (merged over the static data and
+   * validated), with the problems when not: for callers that store a new version.
+   */
+  check(dynamic: unknown): { ok: true } | { ok: false; problems: string } {
+    const check = effectivePolicyData(this.staticDocument, dynamic);
+    return check.ok ? { ok: true } : { ok: false, problems: formatProblems(check.problems) };
+  }
+
   /** The data in force, re-checking the newest row at most every {@link POLICY_DATA_TTL_MS}. */
   current(): Promise<PolicyData> {
     if (this.clock.now().getTime() - this.checkedAt < POLICY_DATA_TTL_MS) {

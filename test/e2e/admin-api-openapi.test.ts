@@ -5,7 +5,7 @@ import addFormats from 'ajv-formats';
 import { adminAccessToken } from '../factories/admin-token.factory';
 import { createTestApp, type TestApp } from '../setup/test-app';
 
-/** Every admin path this implementation serves (MAS admin/v1/mod.rs minus policy-data and upstream). */
+/** Every admin path this implementation serves (MAS admin/v1/mod.rs minus the upstream OAuth ones). */
 const PATHS: Record<string, string[]> = {
   '/api/admin/v1/version': ['get'],
   '/api/admin/v1/site-config': ['get'],
@@ -39,6 +39,9 @@ const PATHS: Record<string, string[]> = {
   '/api/admin/v1/personal-sessions/{id}': ['get'],
   '/api/admin/v1/personal-sessions/{id}/revoke': ['post'],
   '/api/admin/v1/personal-sessions/{id}/regenerate': ['post'],
+  '/api/admin/v1/policy-data': ['post'],
+  '/api/admin/v1/policy-data/latest': ['get'],
+  '/api/admin/v1/policy-data/{id}': ['get'],
 };
 
 type Doc = {

@@ -21,6 +21,11 @@ export class PolicyDataRepository {
       .findOne({ where: {}, order: { id: 'DESC' } });
   }
 
+  /** The row with this id, or null when there is none. */
+  findById(id: string, tx?: Tx): Promise<PolicyDataEntity | null> {
+    return managerOf(tx, this.dataSource).getRepository(PolicyDataEntity).findOneBy({ id });
+  }
+
   /** The id of the newest row; null when none was ever set. Reads no data. */
   async findNewestId(tx?: Tx): Promise<string | null> {
     const row = await managerOf(tx, this.dataSource)
