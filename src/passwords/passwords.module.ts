@@ -1,9 +1,13 @@
 import { Module } from '@nestjs/common';
 import { PasswordsConfig } from '../config';
 import { Rng } from '../core';
+import { PasswordComplexity } from './password-complexity';
 import { PasswordHasher } from './password-hasher';
 
-/** The password hasher built from `passwords` (needs the global config and core modules). */
+/**
+ * The password hasher and the complexity check built from `passwords` (needs the global config
+ * and core modules).
+ */
 @Module({
   providers: [
     {
@@ -11,7 +15,12 @@ import { PasswordHasher } from './password-hasher';
       inject: [PasswordsConfig, Rng],
       useFactory: (config: PasswordsConfig, rng: Rng) => new PasswordHasher(config, rng),
     },
+    {
+      provide: PasswordComplexity,
+      inject: [PasswordsConfig],
+      useFactory: (config: PasswordsConfig) => new PasswordComplexity(config.minimum_complexity),
+    },
   ],
-  exports: [PasswordHasher],
+  exports: [PasswordHasher, PasswordComplexity],
 })
 export class PasswordsModule {}

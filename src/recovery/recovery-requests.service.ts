@@ -3,6 +3,7 @@ import { MatrixConfig } from '../config';
 import { Clock, hashToken, Rng } from '../core';
 import { TransactionRunner } from '../database/transaction';
 import { JobQueue } from '../jobs';
+import { PasswordComplexity, PasswordTooWeak } from '../passwords/password-complexity';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { RateLimiter } from '../rate-limit';
 import { UserSessionsTerminator } from '../sessions';
@@ -36,7 +37,8 @@ export type TicketInspection =
   { ok: true; username: string; mxid: string } | { ok: false; reason: UnusableTicket };
 
 export type PasswordReset =
-  { ok: true; endedSessions: boolean } | { ok: false; reason: UnusableTicket | 'invalid_password' };
+  | { ok: true; endedSessions: boolean }
+  | { ok: false; reason: UnusableTicket | 'invalid_password' | 'too_weak' };
 
 interface UsableTicket {
   ticket: UserRecoveryTicketEntity;
@@ -63,6 +65,7 @@ export class RecoveryRequests {
     private readonly users: UserRepository,
     private readonly passwords: UserPasswordRepository,
     private readonly hasher: PasswordHasher,
+    private readonly complexity: PasswordComplexity,
     private readonly limiter: RateLimiter,
     private readonly jobs: JobQueue,
     private readonly terminator: UserSessionsTerminator,
@@ -119,6 +122,12 @@ export class RecoveryRequests {
     if (password.length === 0) return { ok: false, reason: 'invalid_password' };
     const found = await this.usable(ticket);
     if (!found.ok) return found;
+    try {
+      this.complexity.check(password);
+    } catch (error) {
+      if (error instanceof PasswordTooWeak) return { ok: false, reason: 'too_weak' };
+      throw error;
+    }
     const { session, user } = found.value;
     const hashed = await this.hasher.hash(password);
     const won = await this.tx.run(async (tx) => {

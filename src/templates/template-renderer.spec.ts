@@ -199,15 +199,17 @@ const SAMPLES: Record<string, TemplateContext[]> = {
   ],
   'recover-sent.njk': [{ email: 'alice@mail.test', minutes: 10 }],
   'recovery-disabled.njk': [{}],
-  'recovery-password.njk': [null, 'empty', 'mismatch', 'invalid_password'].map((error, i) => ({
-    form: {
-      ticket: 'T<i>',
-      username: 'alice',
-      mxid: '@alice:example.test',
-      error,
-      end_sessions: i % 2 === 0,
-    },
-  })),
+  'recovery-password.njk': [null, 'empty', 'mismatch', 'invalid_password', 'too_weak'].map(
+    (error, i) => ({
+      form: {
+        ticket: 'T<i>',
+        username: 'alice',
+        mxid: '@alice:example.test',
+        error,
+        end_sessions: i % 2 === 0,
+      },
+    }),
+  ),
   'recovery-ticket-invalid.njk': ['unknown', 'expired', 'consumed', 'locked'].map((reason) => ({
     reason,
     minutes: 10,

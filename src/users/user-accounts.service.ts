@@ -151,13 +151,19 @@ export class UserAccounts {
 
   /**
    * Gives the user a new password with the current scheme (a new `user_passwords` row; MAS
-   * `manage set-password`). Throws UserNotFound, InvalidPassword or PasswordsDisabled.
+   * `manage set-password`), after `strength` (when given) has judged it. Throws UserNotFound,
+   * InvalidPassword, PasswordsDisabled, or what `strength` throws (PasswordTooWeak).
    */
-  async setPassword(username: string, password: string): Promise<void> {
-    const hashed = await this.hashNew(password);
+  async setPassword(
+    username: string,
+    password: string,
+    strength?: { check(password: string): void },
+  ): Promise<void> {
     const localpart = localpartOf(username, this.matrix.homeserver);
     const user = localpart === null ? null : await this.users.findByUsername(localpart);
     if (!user) throw new UserNotFound(username);
+    strength?.check(password);
+    const hashed = await this.hashNew(password);
     await this.passwords.add({
       id: this.rng.ulid(),
       userId: user.id,

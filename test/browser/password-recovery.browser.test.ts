@@ -53,8 +53,8 @@ account:
     const opened = await page.goto(link.href);
     assert.equal(opened?.status(), 200);
     assert.match(await mainText(page), /Choose a new password for @alice:example\.test/);
-    await page.getByLabel('New password', { exact: true }).fill('remembered pw');
-    await page.getByLabel('Repeat the new password').fill('remembered pw');
+    await page.getByLabel('New password', { exact: true }).fill('remembered this time 7');
+    await page.getByLabel('Repeat the new password').fill('remembered this time 7');
     await page.getByLabel('Sign out of all my devices and apps').check();
     const done = await submitForm(page);
     assert.equal(done.status(), 200);
@@ -64,7 +64,7 @@ account:
     await page.waitForURL(app.url('/login'));
     const refused = await signIn(page, app, 'alice', 'forgotten pw');
     assert.equal(refused.status(), 400);
-    const landed = await signIn(page, app, 'alice', 'remembered pw');
+    const landed = await signIn(page, app, 'alice', 'remembered this time 7');
     assert.equal(landed.status(), 200);
     assert.match(await mainText(page), /You are signed in as alice\./);
 

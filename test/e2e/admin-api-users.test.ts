@@ -195,5 +195,13 @@ describe('admin API /users (MAS admin/v1/users)', () => {
     );
     const weak = await post(`${USERS}/${ids[0]}/set-password`, { password: '' }).expect(400);
     assert.equal(weak.body.errors[0].title, 'Password is too weak');
+    const guessable = await post(`${USERS}/${ids[0]}/set-password`, {
+      password: 'password1',
+    }).expect(400);
+    assert.equal(guessable.body.errors[0].title, 'Password is too weak');
+    await post(`${USERS}/${ids[0]}/set-password`, {
+      password: 'password1',
+      skip_password_check: true,
+    }).expect(204);
   });
 });

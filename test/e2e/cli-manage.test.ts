@@ -36,7 +36,7 @@ describe('mas-ts manage register-user | set-password', () => {
       'register-user',
       'alice',
       '-p',
-      'first-pw',
+      'first long passphrase 1',
       '-e',
       'alice@example.com',
       '-a',
@@ -55,7 +55,7 @@ describe('mas-ts manage register-user | set-password', () => {
       'the homeserver was asked first',
     );
 
-    const set = await cli('manage', 'set-password', 'alice', 'second-pw');
+    const set = await cli('manage', 'set-password', 'alice', 'second long passphrase 2');
     assert.equal(set.status, 0, set.stderr);
     assert.equal(set.stdout, 'password set for alice\n');
 
@@ -64,11 +64,14 @@ describe('mas-ts manage register-user | set-password', () => {
     try {
       await owned.dataSource.initialize();
       const accounts = accountsOn(owned.dataSource);
-      assert.deepEqual(await accounts.authenticate('alice', 'first-pw', '192.0.2.1'), {
-        ok: false,
-        reason: 'invalid_credentials',
-      });
-      const login = await accounts.authenticate('alice', 'second-pw', '192.0.2.1');
+      assert.deepEqual(
+        await accounts.authenticate('alice', 'first long passphrase 1', '192.0.2.1'),
+        {
+          ok: false,
+          reason: 'invalid_credentials',
+        },
+      );
+      const login = await accounts.authenticate('alice', 'second long passphrase 2', '192.0.2.1');
       assert.ok(login.ok);
       assert.equal(login.user.canRequestAdmin, true);
       const emails = await new UserEmailRepository(owned.dataSource).listForUser(login.user.id);
@@ -106,6 +109,30 @@ describe('mas-ts manage register-user | set-password', () => {
     const anonymous = await cli('manage', 'register-user', '-y');
     assert.equal(anonymous.status, 1);
     assert.equal(anonymous.stderr, 'error: a username is required with -y/--yes\n');
+  });
+
+  it('should refuse a guessable password unless told to ignore its complexity', async () => {
+    const weak = await cli('manage', 'set-password', 'alice', 'password1');
+    assert.equal(weak.status, 1);
+    assert.equal(
+      weak.stderr,
+      'error: the password is too weak (zxcvbn score 0, at least 3 is required)\n',
+    );
+    const forced = await cli('manage', 'set-password', 'alice', 'password1', '--ignore-complexity');
+    assert.equal(forced.status, 0, forced.stderr);
+    const reg = await cli('manage', 'register-user', 'paula', '-p', 'password1', '-y');
+    assert.equal(reg.status, 1);
+    assert.match(reg.stderr, /^error: the password is too weak/);
+    const regForced = await cli(
+      'manage',
+      'register-user',
+      'paula',
+      '-p',
+      'password1',
+      '--ignore-password-complexity',
+      '-y',
+    );
+    assert.equal(regForced.status, 0, regForced.stderr);
   });
 
   it('should refuse a username the homeserver reports taken, registering nothing', async () => {

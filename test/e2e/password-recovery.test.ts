@@ -19,9 +19,12 @@ import { createTestApp, type TestApp } from '../setup/test-app';
 import { TEST_PUBLIC_BASE } from '../setup/test-config';
 import { waitFor } from '../setup/wait-for';
 
+/** Recovery's mechanics are tested with short passwords; the strength check has its own test. */
 const ENABLED = `
 account:
   password_recovery_enabled: true
+passwords:
+  minimum_complexity: 0
 `;
 
 /** Limits no test of the main suite reaches; the rate-limit suite sets strict ones. */
@@ -502,5 +505,39 @@ describe('password recovery: mail server down', () => {
       200,
     );
     assert.equal(await loginStatus(t, 'olga', 'olga new'), 303);
+  });
+});
+
+describe('password recovery: the new password must be strong enough (passwords.minimum_complexity)', () => {
+  let t: TestApp;
+  let sink: SmtpSink;
+  before(async () => {
+    sink = await startSmtpSink();
+    t = await createTestApp([
+      'account:\n  password_recovery_enabled: true\n',
+      GENEROUS_RECOVERY_LIMITS,
+      smtpSinkConfig(sink.port),
+    ]);
+    await t.running.app
+      .get(UserAccounts)
+      .register({ username: 'paul', password: 'old pass', emails: ['paul@mail.test'] });
+  });
+  after(async () => {
+    await t?.close();
+    await sink?.close();
+  });
+
+  it('should refuse a guessable password on the form, keep the link usable, and take a strong one', async () => {
+    await requestRecovery(new FormBrowser(t), 'paul@mail.test');
+    const [mail] = await sink.waitForMailsTo('paul@mail.test');
+    const link = recoveryLinkOf(mail);
+    const browser = new FormBrowser(t);
+    const weak = await setPassword(browser, link, 'password1');
+    assert.equal(weak.status, 400);
+    assert.match(weak.text, /too easy to guess/);
+    assert.equal(await loginStatus(t, 'paul', 'password1'), 400);
+    const strong = await setPassword(browser, link, 'paul remembers it now 7');
+    assert.equal(strong.status, 200, strong.text);
+    assert.equal(await loginStatus(t, 'paul', 'paul remembers it now 7'), 303);
   });
 });

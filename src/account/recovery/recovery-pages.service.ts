@@ -77,7 +77,9 @@ export class RecoveryPages {
     if (form.password !== form.passwordConfirm) return again('mismatch');
     const result = await this.requests.reset(form.ticket, form.password, form.endSessions);
     if (result.ok) return page('recovery-done.njk', { ended_sessions: result.endedSessions });
-    if (result.reason === 'invalid_password') return again('invalid_password');
+    if (result.reason === 'invalid_password' || result.reason === 'too_weak') {
+      return again(result.reason);
+    }
     return this.unusable(result.reason);
   }
 

@@ -3,6 +3,7 @@ import { Clock, Rng } from '../../core';
 import { TransactionRunner } from '../../database/transaction';
 import { HomeserverConnection, HomeserverError } from '../../homeserver';
 import { JobQueue } from '../../jobs/job-queue';
+import { PasswordComplexity, PasswordTooWeak } from '../../passwords/password-complexity';
 import { PasswordHasher } from '../../passwords/password-hasher';
 import { UserAdminRepository } from '../../storage/users/user-admin.repository';
 import { UserPasswordRepository } from '../../storage/users/user-password.repository';
@@ -44,6 +45,7 @@ export class UsersAdminService {
     private readonly listing: UserAdminRepository,
     private readonly passwords: UserPasswordRepository,
     private readonly hasher: PasswordHasher,
+    private readonly complexity: PasswordComplexity,
     private readonly homeserver: HomeserverConnection,
     private readonly jobs: JobQueue,
     private readonly locking: UserLocking,
@@ -129,15 +131,23 @@ export class UsersAdminService {
   }
 
   /**
-   * `POST /users/{id}/set-password`. Password complexity (zxcvbn) is not estimated yet, so only
-   * an empty password is refused as too weak unless `skip_password_check`.
+   * `POST /users/{id}/set-password`: a password scoring below `passwords.minimum_complexity`
+   * (zxcvbn) is refused as too weak unless `skip_password_check`; an empty one always is.
    */
   async setPassword(id: string, body: JsonObject): Promise<void> {
     const password = requiredString(body, 'password');
     const skipCheck = optionalBool(body, 'skip_password_check') ?? false;
     if (!this.hasher.enabled) throw new AdminApiError(403, 'Password auth is disabled');
     const user = await this.find(id);
-    if (!skipCheck && password.length === 0) throw badRequest('Password is too weak');
+    if (password.length === 0) throw badRequest('Password is too weak');
+    if (!skipCheck) {
+      try {
+        this.complexity.check(password);
+      } catch (error) {
+        if (error instanceof PasswordTooWeak) throw badRequest('Password is too weak');
+        throw error;
+      }
+    }
     const { hash, version } = await this.hasher.hash(password);
     await this.passwords.add({
       id: this.rng.ulid(),

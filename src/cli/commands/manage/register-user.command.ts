@@ -5,6 +5,7 @@ import { MatrixConfig } from '../../../config';
 import { HomeserverConnection } from '../../../homeserver/homeserver-connection';
 import { HomeserverError } from '../../../homeserver/homeserver-errors';
 import { JobQueue } from '../../../jobs/job-queue';
+import { PasswordComplexity } from '../../../passwords/password-complexity';
 import { UserAccounts } from '../../../users/user-accounts.service';
 import { localpartOf, usernameProblem } from '../../../users/username';
 import { CliError } from '../../cli-error';
@@ -113,7 +114,7 @@ export function registerRegisterUserCommand(manage: Command): void {
     )
     .option(
       '--ignore-password-complexity',
-      'accepted for MAS compatibility; complexity is not checked yet',
+      'set the password even below passwords.minimum_complexity',
     )
     .action(async (username: string | undefined, opts: RegisterUserOptions, cmd: Command) => {
       if (username === undefined && opts.yes) {
@@ -126,6 +127,9 @@ export function registerRegisterUserCommand(manage: Command): void {
         );
       }
       await withManageApp(cmd, async (app) => {
+        if (opts.password !== undefined && opts.ignorePasswordComplexity !== true) {
+          app.get(PasswordComplexity).check(opts.password);
+        }
         const rl = opts.yes
           ? null
           : createInterface({ input: process.stdin, output: process.stdout });

@@ -1,17 +1,29 @@
 import type { Command } from 'commander';
+import { PasswordComplexity } from '../../../passwords/password-complexity';
 import { withUserAccounts } from './user-accounts-for-cli';
 
-/** `manage set-password` (MAS crates/cli/src/commands/manage.rs `SetPassword`). */
+interface SetPasswordOptions {
+  ignoreComplexity?: boolean;
+}
+
+/**
+ * `manage set-password` (MAS crates/cli/src/commands/manage.rs `SetPassword`): refuses a
+ * password below `passwords.minimum_complexity` unless `--ignore-complexity`.
+ */
 export function registerSetPasswordCommand(manage: Command): void {
   manage
     .command('set-password')
     .description("Set a user's password (a new hash with the current scheme)")
     .argument('<username>', 'localpart, or full @localpart:server user ID of this homeserver')
     .argument('<password>', 'the new password')
-    .option('--ignore-complexity', 'accepted for MAS compatibility; complexity is not checked yet')
-    .action(async (username: string, password: string, _opts: unknown, cmd: Command) => {
-      await withUserAccounts(cmd, async (accounts) => {
-        await accounts.setPassword(username, password);
+    .option('--ignore-complexity', 'set it even below passwords.minimum_complexity')
+    .action(async (username: string, password: string, opts: SetPasswordOptions, cmd: Command) => {
+      await withUserAccounts(cmd, async (accounts, config) => {
+        const strength =
+          opts.ignoreComplexity === true
+            ? undefined
+            : new PasswordComplexity(config.passwords.minimum_complexity);
+        await accounts.setPassword(username, password, strength);
         process.stdout.write(`password set for ${username}\n`);
       });
     });
