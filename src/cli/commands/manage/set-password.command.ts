@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { PasswordComplexity } from '../../../passwords/password-complexity';
-import { withUserAccounts } from './user-accounts-for-cli';
+import { UserAccounts } from '../../../users/user-accounts.service';
+import { withManageApp } from './manage-app';
 
 interface SetPasswordOptions {
   ignoreComplexity?: boolean;
@@ -18,12 +19,9 @@ export function registerSetPasswordCommand(manage: Command): void {
     .argument('<password>', 'the new password')
     .option('--ignore-complexity', 'set it even below passwords.minimum_complexity')
     .action(async (username: string, password: string, opts: SetPasswordOptions, cmd: Command) => {
-      await withUserAccounts(cmd, async (accounts, config) => {
-        const strength =
-          opts.ignoreComplexity === true
-            ? undefined
-            : new PasswordComplexity(config.passwords.minimum_complexity);
-        await accounts.setPassword(username, password, strength);
+      await withManageApp(cmd, async (app) => {
+        const strength = opts.ignoreComplexity === true ? undefined : app.get(PasswordComplexity);
+        await app.get(UserAccounts).setPassword(username, password, strength);
         process.stdout.write(`password set for ${username}\n`);
       });
     });
