@@ -94,7 +94,9 @@ export class WebPages {
     return {
       service_name: this.serviceName,
       url: (path: string) => this.urls.absolute(path),
-      current_user: web?.user ? { username: web.user.username } : null,
+      current_user: web?.user
+        ? { username: web.user.username, admin: web.user.canRequestAdmin }
+        : null,
     };
   }
 
