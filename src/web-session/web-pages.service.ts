@@ -30,6 +30,11 @@ export type WebErrorKind = keyof typeof WEB_ERRORS;
 @Injectable()
 export class WebPages {
   private readonly serviceName: string;
+  private readonly branding: {
+    policy_uri: string | null;
+    tos_uri: string | null;
+    imprint: string | null;
+  };
 
   constructor(
     private readonly renderer: TemplateRenderer,
@@ -39,6 +44,11 @@ export class WebPages {
     branding: BrandingConfig,
   ) {
     this.serviceName = branding.service_name ?? new URL(urls.publicBase).host;
+    this.branding = {
+      policy_uri: branding.policy_uri ?? null,
+      tos_uri: branding.tos_uri ?? null,
+      imprint: branding.imprint ?? null,
+    };
   }
 
   /** Answers `result` for the browser described by `web`. */
@@ -93,6 +103,7 @@ export class WebPages {
   private common(web: WebContext | undefined): TemplateContext {
     return {
       service_name: this.serviceName,
+      branding: this.branding,
       url: (path: string) => this.urls.absolute(path),
       current_user: web?.user
         ? { username: web.user.username, admin: web.user.canRequestAdmin }
