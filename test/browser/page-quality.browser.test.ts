@@ -2,6 +2,7 @@ import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { UserAccounts } from '../../src/users/user-accounts.service';
+import { addClient } from '../factories/code-flow.factory';
 import { signIn } from '../setup/browser-pages';
 import { createBrowserTestApp, type BrowserTestApp } from '../setup/browser-test-app';
 import { accessibilityViolations, overflowsHorizontally } from '../setup/page-audit';
@@ -20,6 +21,7 @@ const PAGES: { path: string; viewer: Viewer; status: number }[] = [
   { path: '/', viewer: 'user', status: 200 },
   { path: '/account', viewer: 'user', status: 200 },
   { path: '/account', viewer: 'admin', status: 200 },
+  { path: 'consent', viewer: 'user', status: 200 },
 ];
 
 /** Screens and colour schemes every page must work in. */
@@ -31,6 +33,8 @@ const DISPLAYS = [
 describeWithChromium('browser: every page is accessible (WCAG 2.1 AA) and fits a phone', () => {
   let browser: TestBrowser;
   let app: BrowserTestApp;
+  /** An authorization request that shows the consent page to a signed-in user. */
+  let consentPath: string;
   before(async () => {
     browser = await launchTestBrowser();
     app = await createBrowserTestApp({
@@ -49,6 +53,19 @@ branding:
     const accounts = app.running.app.get(UserAccounts);
     await accounts.register({ username: 'alice', password: 'alice password 1' });
     await accounts.register({ username: 'root', password: 'root password 1', admin: true });
+    const client = await addClient(app.running.app, {
+      clientName: 'Example Client',
+      redirectUris: ['https://client.example.test/callback'],
+    });
+    consentPath = `/authorize?${new URLSearchParams({
+      client_id: client.id,
+      redirect_uri: 'https://client.example.test/callback',
+      response_type: 'code',
+      scope: 'openid urn:matrix:org.matrix.msc2967.client:api:*',
+      state: 'quality',
+      code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+      code_challenge_method: 'S256',
+    }).toString()}`;
   });
   after(async () => {
     await app?.close();
@@ -73,7 +90,7 @@ branding:
         if (pages.length === 0) continue;
         const page = await pageAs(viewer, display);
         for (const { path, status } of pages) {
-          const response = await page.goto(app.url(path));
+          const response = await page.goto(app.url(path === 'consent' ? consentPath : path));
           assert.equal(response?.status(), status, `${path} as ${viewer}`);
           for (const v of await accessibilityViolations(page)) {
             problems.push(
