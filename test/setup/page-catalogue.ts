@@ -1,0 +1,93 @@
+import type { Page } from 'playwright-core';
+import { UserAccounts } from '../../src/users/user-accounts.service';
+import { addClient } from '../factories/code-flow.factory';
+import { signIn } from './browser-pages';
+import { createBrowserTestApp, type BrowserTestApp } from './browser-test-app';
+import type { TestBrowser } from './test-browser';
+
+/** Who looks at a page: nobody signed in, a user, or an admin. */
+export type Viewer = 'anonymous' | 'user' | 'admin';
+
+export interface CataloguedPage {
+  path: string;
+  viewer: Viewer;
+  /** The status the page answers that viewer. */
+  status: number;
+}
+
+/** The app with every page switched on, and the pages people see (the page-wide browser tests). */
+export interface PageCatalogue {
+  app: BrowserTestApp;
+  pages: CataloguedPage[];
+  /** A fresh browser page, signed in as `viewer`. */
+  pageAs(
+    browser: TestBrowser,
+    viewer: Viewer,
+    options?: Parameters<TestBrowser['newPage']>[0],
+  ): Promise<Page>;
+}
+
+const PASSWORDS: Record<Exclude<Viewer, 'anonymous'>, [string, string]> = {
+  user: ['alice', 'alice password 1'],
+  admin: ['root', 'root password 1'],
+};
+
+/**
+ * Starts the app with recovery, the device grant and branding on, a user (alice), an admin
+ * (root) and a client; lists every page with the viewer who normally sees it.
+ */
+export async function startPageCatalogue(): Promise<PageCatalogue> {
+  const app = await createBrowserTestApp({
+    extraConfig: `
+account:
+  password_recovery_enabled: true
+oauth:
+  device_code_grant_enabled: true
+branding:
+  service_name: Example Chat
+  policy_uri: https://example.test/privacy
+  tos_uri: https://example.test/terms
+  imprint: Example Ltd
+`,
+  });
+  const accounts = app.running.app.get(UserAccounts);
+  await accounts.register({
+    username: 'alice',
+    password: PASSWORDS.user[1],
+    emails: ['alice@mail.test'],
+  });
+  await accounts.register({ username: 'root', password: PASSWORDS.admin[1], admin: true });
+  const client = await addClient(app.running.app, {
+    clientName: 'Example Client',
+    redirectUris: ['https://client.example.test/callback'],
+  });
+  const consent = `/authorize?${new URLSearchParams({
+    client_id: client.id,
+    redirect_uri: 'https://client.example.test/callback',
+    response_type: 'code',
+    scope: 'openid urn:matrix:org.matrix.msc2967.client:api:*',
+    state: 'catalogue',
+    code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+    code_challenge_method: 'S256',
+  }).toString()}`;
+  const pages: CataloguedPage[] = [
+    { path: '/', viewer: 'anonymous', status: 200 },
+    { path: '/login', viewer: 'anonymous', status: 200 },
+    { path: '/recover', viewer: 'anonymous', status: 200 },
+    { path: '/no-such-page', viewer: 'anonymous', status: 404 },
+    { path: '/', viewer: 'user', status: 200 },
+    { path: '/link', viewer: 'user', status: 200 },
+    { path: consent, viewer: 'user', status: 200 },
+    { path: '/account', viewer: 'user', status: 200 },
+    { path: '/account', viewer: 'admin', status: 200 },
+  ];
+  return {
+    app,
+    pages,
+    pageAs: async (browser, viewer, options) => {
+      const page = await browser.newPage(options);
+      if (viewer !== 'anonymous') await signIn(page, app, ...PASSWORDS[viewer]);
+      return page;
+    },
+  };
+}
