@@ -1,0 +1,34 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { page, redirect, webContextOf, WebPages } from '../../web-session';
+import { AdminPageNotFound, AdminPageRefused } from './admin-pages.errors';
+
+/**
+ * The admin pages' errors as HTML: a refusal is the login redirect or the readable 403 page,
+ * an unknown user/session/token the 404 page, anything else what every human page shows.
+ */
+@Catch()
+export class AdminPagesFilter implements ExceptionFilter {
+  constructor(private readonly pages: WebPages) {}
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const req = host.switchToHttp().getRequest<Request>();
+    const res = host.switchToHttp().getResponse<Response>();
+    const web = webContextOf(req);
+    if (error instanceof AdminPageRefused && web) {
+      this.pages.send(
+        res,
+        web,
+        error.reason === 'sign_in'
+          ? redirect(`/login?next=${encodeURIComponent(error.next)}`)
+          : page('admin-forbidden.njk', {}, 403),
+      );
+      return;
+    }
+    if (error instanceof AdminPageNotFound) {
+      this.pages.sendError(req, res, 'not_found');
+      return;
+    }
+    this.pages.sendFailure(req, res, error);
+  }
+}
