@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DataSource } from 'typeorm';
+import { UserSessionAuthenticationEntity } from '../../src/storage/browser-sessions/user-session-authentication.entity';
 import { UserSessionEntity } from '../../src/storage/browser-sessions/user-session.entity';
 import { CompatSessionEntity } from '../../src/storage/compat/compat-session.entity';
 import { OAuth2SessionEntity } from '../../src/storage/oauth2/oauth2-session.entity';
@@ -91,6 +92,33 @@ describe('admin pages: users (/account/admin)', () => {
     await ds.getRepository(UserEntity).update({ id }, { canRequestAdmin: false });
     const res = await b.get('/account/admin');
     assert.equal(res.status, 403);
+  });
+
+  it('should ask for the password again when the last sign-in is older than an hour', async () => {
+    const id = await register('sleepy', { admin: true });
+    const b = await signedIn('sleepy');
+    const page = await b.get(`/account/admin/users/${id}`);
+    assert.equal(page.status, 200);
+    const session = await ds.getRepository(UserSessionEntity).findOneByOrFail({ userId: id });
+    await ds
+      .getRepository(UserSessionAuthenticationEntity)
+      .update({ userSessionId: session.id }, { createdAt: new Date(Date.now() - 61 * 60_000) });
+    const stale = await b.get(`/account/admin/users/${id}`);
+    assert.equal(stale.status, 303);
+    const login = localPath(stale, TEST_PUBLIC_BASE);
+    assert.equal(login, `/login?next=%2Faccount%2Fadmin%2Fusers%2F${id}&reauth=1`);
+    const posted = await b.post(`/account/admin/users/${id}/set-admin`, { admin: '1' }, page);
+    assert.equal(localPath(posted, TEST_PUBLIC_BASE), '/login?next=%2Faccount%2Fadmin&reauth=1');
+    const form = await b.get(login);
+    assert.equal(form.status, 200);
+    assert.match(form.text, /value="sleepy"/, 'the form names the signed-in account');
+    const back = await b.post(
+      '/login',
+      { username: 'sleepy', password: PW, next: `/account/admin/users/${id}` },
+      form,
+    );
+    assert.equal(localPath(back, TEST_PUBLIC_BASE), `/account/admin/users/${id}`);
+    assert.equal((await b.get(`/account/admin/users/${id}`)).status, 200);
   });
 
   it('should search users by username substring and by state, a page at a time', async () => {

@@ -5,16 +5,18 @@ export const ADMIN_PAGES_PATH = '/account/admin';
 
 /**
  * A request to an admin page by a browser that is not signed in (`sign_in`: sent to the login
- * page, which returns to `next`) or whose user lacks `can_request_admin` (`forbidden`: a 403).
+ * page, which returns to `next`), whose user lacks `can_request_admin` (`forbidden`: a 403), or
+ * whose last authentication is too old (`reauthenticate`: the login page asks for the password
+ * of the signed-in account again, then returns to `next`).
  */
 export class AdminPageRefused extends DomainError {
   readonly code = 'admin_page_refused';
 
   constructor(
-    readonly reason: 'sign_in' | 'forbidden',
+    readonly reason: 'sign_in' | 'forbidden' | 'reauthenticate',
     readonly next: string,
   ) {
-    super(reason === 'sign_in' ? 'sign in first' : 'the user is not an administrator');
+    super(`admin page refused: ${reason}`);
   }
 }
 

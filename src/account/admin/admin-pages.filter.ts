@@ -1,7 +1,20 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { page, redirect, webContextOf, WebPages } from '../../web-session';
+import { page, redirect, webContextOf, WebPages, type WebResult } from '../../web-session';
 import { AdminPageNotFound, AdminPageRefused } from './admin-pages.errors';
+
+function refusal(error: AdminPageRefused): WebResult {
+  switch (error.reason) {
+    case 'sign_in':
+      return redirect(`/login?${new URLSearchParams({ next: error.next }).toString()}`);
+    case 'reauthenticate':
+      return redirect(
+        `/login?${new URLSearchParams({ next: error.next, reauth: '1' }).toString()}`,
+      );
+    case 'forbidden':
+      return page('admin-forbidden.njk', {}, 403);
+  }
+}
 
 /**
  * The admin pages' errors as HTML: a refusal is the login redirect or the readable 403 page,
@@ -16,13 +29,7 @@ export class AdminPagesFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const web = webContextOf(req);
     if (error instanceof AdminPageRefused && web) {
-      this.pages.send(
-        res,
-        web,
-        error.reason === 'sign_in'
-          ? redirect(`/login?next=${encodeURIComponent(error.next)}`)
-          : page('admin-forbidden.njk', {}, 403),
-      );
+      this.pages.send(res, web, refusal(error));
       return;
     }
     if (error instanceof AdminPageNotFound) {
