@@ -88,3 +88,22 @@ export function parseTokenListQuery(query: unknown) {
     issued: ulidOrNull(field(query, 'issued')),
   };
 }
+
+/** `YYYY-MM-DDTHH:MM[:SS]`, what `<input type="datetime-local">` sends. */
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/**
+ * A `datetime-local` value read as UTC (the page says so), or null when it is not one or names
+ * a day or time that does not exist (2026-02-30, 24:00).
+ */
+export function parseUtcDateTime(value: string): Date | null {
+  const m = LOCAL_DATE_TIME.exec(value);
+  if (!m) return null;
+  const [y, mo, d, h, mi, s] = m.slice(1).map((v) => (v === undefined ? 0 : Number(v)));
+  if (mo < 1 || mo > 12 || h > 23 || mi > 59 || s > 59) return null;
+  const at = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
+  if (at.getUTCFullYear() !== y || at.getUTCMonth() !== mo - 1 || at.getUTCDate() !== d) {
+    return null;
+  }
+  return at;
+}

@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { UserIdNotFound } from '../../users/user-errors';
 import { page, redirect, webContextOf, WebPages, type WebResult } from '../../web-session';
 import { AdminPageNotFound, AdminPageRefused } from './admin-pages.errors';
 
@@ -32,7 +33,7 @@ export class AdminPagesFilter implements ExceptionFilter {
       this.pages.send(res, web, refusal(error));
       return;
     }
-    if (error instanceof AdminPageNotFound) {
+    if (error instanceof AdminPageNotFound || error instanceof UserIdNotFound) {
       this.pages.sendError(req, res, 'not_found');
       return;
     }

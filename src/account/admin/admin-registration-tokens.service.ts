@@ -12,7 +12,7 @@ import {
   RegistrationTokenTaken,
 } from '../../users/registration-tokens.service';
 import { page, redirect, type WebResult } from '../../web-session';
-import type { IssueTokenForm } from './admin-forms';
+import { type IssueTokenForm, parseUtcDateTime } from './admin-forms';
 import { AdminPageNotFound } from './admin-pages.errors';
 import { shownInstant } from './admin-views';
 
@@ -38,19 +38,6 @@ const NO_QUERY: TokenListQuery = { olderThan: null, newerThan: null, done: null,
 export type IssueFormErrors = Partial<
   Record<'token' | 'usage_limit' | 'expires_at', 'invalid' | 'taken' | 'past'>
 >;
-
-/** `YYYY-MM-DDTHH:MM` (what `<input type="datetime-local">` sends), read as UTC. */
-const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
-
-function parseUtc(value: string): Date | null {
-  const m = LOCAL_DATE_TIME.exec(value);
-  if (!m) return null;
-  const [y, mo, d, h, mi, s] = m.slice(1).map((v) => (v === undefined ? 0 : Number(v)));
-  const at = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
-  // Reject rolled-over values such as 2026-02-30.
-  if (at.getUTCMonth() !== mo - 1 || at.getUTCDate() !== d || h > 23 || mi > 59) return null;
-  return at;
-}
 
 /**
  * `/account/admin/registration-tokens`: the tokens (with their clear value, decrypted from the
@@ -129,7 +116,7 @@ export class AdminRegistrationTokens {
     }
     let expiresAt: Date | null = null;
     if (values.expiresAt !== '') {
-      expiresAt = parseUtc(values.expiresAt);
+      expiresAt = parseUtcDateTime(values.expiresAt);
       if (expiresAt === null) errors.expires_at = 'invalid';
       else if (expiresAt.getTime() <= this.clock.now().getTime()) errors.expires_at = 'past';
     }
