@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { MasConfig } from '../config';
 import { AccountModule } from '../account/account.module';
+import { AdminPagesModule } from '../account/admin/admin-pages.module';
 import { RecoveryPagesModule } from '../account/recovery/recovery-pages.module';
 import { AdminModule } from '../admin/admin.module';
 import { ClientAuthModule } from '../client-auth';
@@ -51,6 +52,7 @@ export class AppModule {
         CompatModule,
         AccountModule,
         RecoveryPagesModule,
+        AdminPagesModule,
         AdminModule,
         HealthModule,
       ],

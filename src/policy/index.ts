@@ -8,6 +8,7 @@ export { effectivePolicyData, staticPolicyDocument } from './policy-data/effecti
 export type { PolicyData } from './policy-data/policy-data';
 export type { EmailPolicyInput } from './email/email.policy';
 export { POLICY_DATA_TTL_MS, PolicyDataSource } from './policy-data.source';
+export { PolicyDataUpdates, type PolicyDataUpdate } from './policy-data-updates';
 export { PolicyEngine, type CompatLoginVerdict } from './policy.engine';
 export { PolicyModule } from './policy.module';
 export type { RegisterPolicyInput, RegistrationMethod } from './register/register.policy';

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { PolicyDataSource } from './policy-data.source';
+import { PolicyDataUpdates } from './policy-data-updates';
 import { PolicyEngine } from './policy.engine';
 import { SessionCounter } from './session-counter';
 
-const SERVICES = [PolicyDataSource, PolicyEngine, SessionCounter];
+const SERVICES = [PolicyDataSource, PolicyDataUpdates, PolicyEngine, SessionCounter];
 
 /**
  * The policy engine (MAS `policies/*.rego`, inventory §10), shared by the surfaces and the CLI.

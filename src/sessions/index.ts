@@ -5,6 +5,7 @@ export { CompatSessionTerminator } from './compat-session-terminator';
 export { CompatTokenIssuer } from './compat-token-issuer';
 export type { IssuedCompatTokens } from './compat-token-issuer';
 export { OAuth2SessionTerminator } from './oauth2-session-terminator';
+export { PersonalSessionTerminator } from './personal-session-terminator';
 export { SessionsModule } from './sessions.module';
 export { UserSessionsTerminator } from './user-sessions-terminator';
 export type { UserSessionCounts } from './user-sessions-terminator';

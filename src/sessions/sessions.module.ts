@@ -4,12 +4,14 @@ import { CompatSessionStarter } from './compat-session-starter';
 import { CompatSessionTerminator } from './compat-session-terminator';
 import { CompatTokenIssuer } from './compat-token-issuer';
 import { OAuth2SessionTerminator } from './oauth2-session-terminator';
+import { PersonalSessionTerminator } from './personal-session-terminator';
 import { TooManySessions } from './too-many-sessions';
 import { UserSessionsTerminator } from './user-sessions-terminator';
 
 const SERVICES = [
   OAuth2SessionTerminator,
   CompatSessionTerminator,
+  PersonalSessionTerminator,
   CompatTokenIssuer,
   CompatSessionStarter,
   CompatSessionEvictor,

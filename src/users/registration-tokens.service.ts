@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, DomainError, Encrypter, hashToken, Rng } from '../core';
+import type { UserRegistrationTokenEntity } from '../storage/users/user-registration-token.entity';
 import { UserRegistrationTokenRepository } from '../storage/users/user-registration-token.repository';
 
 /** The length of a drawn token: 12 alphanumerics, as MAS `issue-user-registration-token`. */
@@ -82,4 +83,11 @@ export function registrationTokenProblem(token: string): string | null {
     return 'the token must not contain spaces or control characters';
   }
   return null;
+}
+
+/** MAS data-model `UserRegistrationToken::is_valid`: not revoked, not expired, not used up. */
+export function isRegistrationTokenValid(t: UserRegistrationTokenEntity, now: Date): boolean {
+  if (t.revokedAt !== null) return false;
+  if (t.expiresAt !== null && t.expiresAt.getTime() <= now.getTime()) return false;
+  return t.usageLimit === null || t.timesUsed < t.usageLimit;
 }

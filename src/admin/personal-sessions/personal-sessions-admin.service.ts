@@ -2,12 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { userInactiveReason } from '../../access-tokens';
 import { Clock, generateToken, hashToken, Rng, TokenType } from '../../core';
 import { TransactionRunner } from '../../database/transaction';
-import {
-  DeviceSync,
-  HomeserverConnection,
-  HomeserverError,
-  UserDeviceLock,
-} from '../../homeserver';
+import { HomeserverConnection, HomeserverError, UserDeviceLock } from '../../homeserver';
+import { PersonalSessionTerminator } from '../../sessions';
 import { deviceIdOf, InvalidScopeSyntax, isScopeToken, parseScope } from '../../scopes/scope';
 import { OAuth2ClientRepository } from '../../storage/oauth2/oauth2-client.repository';
 import { PersonalSessionAdminRepository } from '../../storage/personal/personal-session-admin.repository';
@@ -43,7 +39,7 @@ export class PersonalSessionsAdminService {
     private readonly repo: PersonalSessionAdminRepository,
     private readonly homeserver: HomeserverConnection,
     private readonly deviceLock: UserDeviceLock,
-    private readonly deviceSync: DeviceSync,
+    private readonly terminator: PersonalSessionTerminator,
   ) {}
 
   async list(query: URLSearchParams) {
@@ -145,17 +141,9 @@ export class PersonalSessionsAdminService {
   async revoke(id: string) {
     const found = await this.repo.findById(id);
     if (!found) throw notFound(`Personal session with ID ${id} not found`);
-    if (found.session.revokedAt !== null) {
+    if (!(await this.terminator.revoke(id))) {
       throw conflict(`Personal session with ID ${id} is already revoked`);
     }
-    await this.tx.run(async (t) => {
-      const now = this.clock.now();
-      await this.repo.revokeSession(id, now, t);
-      await this.repo.revokeTokensOf(id, now, t);
-      if (deviceOf(found.session.scopeList) !== undefined) {
-        await this.deviceSync.requestSync(found.session.actorUserId, t);
-      }
-    });
     return this.get(id);
   }
 

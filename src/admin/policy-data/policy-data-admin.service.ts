@@ -1,6 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { Clock, Rng } from '../../core';
-import { PolicyDataSource } from '../../policy';
+import { Injectable } from '@nestjs/common';
+import { PolicyDataUpdates } from '../../policy';
 import { PolicyDataRepository } from '../../storage/policy/policy-data.repository';
 import { invalidBody, type JsonObject } from '../common/admin-body';
 import { badRequest, notFound } from '../common/admin-error';
@@ -14,31 +13,21 @@ import { POLICY_DATA_KIND, policyDataAttributes } from './policy-data.view';
  */
 @Injectable()
 export class PolicyDataAdminService {
-  private readonly logger = new Logger('PolicyData');
-
   constructor(
-    private readonly clock: Clock,
-    private readonly rng: Rng,
     private readonly rows: PolicyDataRepository,
-    private readonly source: PolicyDataSource,
+    private readonly updates: PolicyDataUpdates,
   ) {}
 
   /** `POST`: `{data}`; 400 when the engine would not accept it, storing nothing. */
   async set(body: JsonObject) {
     const data = body.data;
     if (data === undefined) throw invalidBody('missing field `data`');
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    const update = await this.updates.set(data, 'the admin API');
+    if (update.ok) return this.get(update.id);
+    if (update.reason === 'not_an_object') {
       throw invalidBody('data: invalid type, expected a JSON object');
     }
-    const check = this.source.check(data);
-    if (!check.ok) {
-      throw badRequest('Failed to instanciate policy with the provided data', check.problems);
-    }
-    const id = this.rng.ulid();
-    await this.rows.add({ id, createdAt: this.clock.now(), data: data as Record<string, unknown> });
-    await this.source.reload();
-    this.logger.log(`dynamic policy data ${id} set through the admin API`);
-    return this.get(id);
+    throw badRequest('Failed to instanciate policy with the provided data', update.problems);
   }
 
   /** `GET /latest`: the version in force; 404 when none was ever set. */

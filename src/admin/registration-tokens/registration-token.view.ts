@@ -1,4 +1,5 @@
 import type { UserRegistrationTokenEntity } from '../../storage/users/user-registration-token.entity';
+import { isRegistrationTokenValid } from '../../users/registration-tokens.service';
 import { BOOL, DATE_TIME, nullable, object, STRING } from '../common/api-docs';
 import { ADMIN_API_BASE, isoOrNull, type ResourceKind } from '../common/envelope';
 
@@ -8,13 +9,6 @@ export const REGISTRATION_TOKEN_KIND: ResourceKind = {
   path: `${ADMIN_API_BASE}/user-registration-tokens`,
 };
 
-/** MAS data-model `UserRegistrationToken::is_valid`. */
-export function isTokenValid(t: UserRegistrationTokenEntity, now: Date): boolean {
-  if (t.revokedAt !== null) return false;
-  if (t.expiresAt !== null && t.expiresAt.getTime() <= now.getTime()) return false;
-  return t.usageLimit === null || t.timesUsed < t.usageLimit;
-}
-
 /** MAS admin/model.rs `UserRegistrationToken`; `token` is decrypted from the stored copy. */
 export function registrationTokenAttributes(
   t: UserRegistrationTokenEntity,
@@ -23,7 +17,7 @@ export function registrationTokenAttributes(
 ) {
   return {
     token: clear,
-    valid: isTokenValid(t, now),
+    valid: isRegistrationTokenValid(t, now),
     usage_limit: t.usageLimit,
     times_used: t.timesUsed,
     created_at: t.createdAt.toISOString(),
