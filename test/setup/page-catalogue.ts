@@ -50,8 +50,26 @@ branding:
   imprint: Example Ltd
 `,
   });
+  try {
+    return {
+      app,
+      pages: await cataloguePages(app),
+      pageAs: async (browser, viewer, options) => {
+        const page = await browser.newPage(options);
+        if (viewer !== 'anonymous') await signIn(page, app, ...PASSWORDS[viewer]);
+        return page;
+      },
+    };
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+}
+
+/** Seeds the users and the client, and lists the pages with who sees them. */
+async function cataloguePages(app: BrowserTestApp): Promise<CataloguedPage[]> {
   const accounts = app.running.app.get(UserAccounts);
-  await accounts.register({
+  const alice = await accounts.register({
     username: 'alice',
     password: PASSWORDS.user[1],
     emails: ['alice@mail.test'],
@@ -70,7 +88,7 @@ branding:
     code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
     code_challenge_method: 'S256',
   }).toString()}`;
-  const pages: CataloguedPage[] = [
+  return [
     { path: '/', viewer: 'anonymous', status: 200 },
     { path: '/login', viewer: 'anonymous', status: 200 },
     { path: '/recover', viewer: 'anonymous', status: 200 },
@@ -80,14 +98,11 @@ branding:
     { path: consent, viewer: 'user', status: 200 },
     { path: '/account', viewer: 'user', status: 200 },
     { path: '/account', viewer: 'admin', status: 200 },
+    { path: '/account/admin', viewer: 'user', status: 403 },
+    { path: '/account/admin', viewer: 'admin', status: 200 },
+    { path: '/account/admin?q=ali&state=active', viewer: 'admin', status: 200 },
+    { path: `/account/admin/users/${alice.id}`, viewer: 'admin', status: 200 },
+    { path: '/account/admin/registration-tokens', viewer: 'admin', status: 200 },
+    { path: '/account/admin/policy-data', viewer: 'admin', status: 200 },
   ];
-  return {
-    app,
-    pages,
-    pageAs: async (browser, viewer, options) => {
-      const page = await browser.newPage(options);
-      if (viewer !== 'anonymous') await signIn(page, app, ...PASSWORDS[viewer]);
-      return page;
-    },
-  };
 }
