@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, QueryFailedError, type SelectQueryBuilder } from 'typeorm';
 import { managerOf, type Tx } from '../../database/transaction';
 import { fetchPage, type Page, type Pagination } from '../pagination';
 import { ulidToUuid } from '../ulid-column';
@@ -12,6 +12,17 @@ export interface UpstreamOAuthLinkListFilter {
   providerId?: string;
   /** Compared exactly. */
   subject?: string;
+}
+
+/** PostgreSQL `unique_violation` (23505) on `upstream_oauth_links_subject_unique`. */
+function isSubjectConflict(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driverError = error.driverError as { code?: string; constraint?: string } | undefined;
+  return (
+    driverError?.code === '23505' &&
+    (driverError.constraint === 'upstream_oauth_links_subject_unique' ||
+      error.message.includes('upstream_oauth_links_subject_unique'))
+  );
 }
 
 /** Reads and writes `upstream_oauth_links` (MAS storage `UpstreamOAuthLinkRepository`). */
@@ -37,10 +48,15 @@ export class UpstreamOAuthLinkRepository {
     return this.filtered(filter, tx).getCount();
   }
 
-  /** Inserts a link; throws on a duplicate (provider, subject). */
-  async add(link: UpstreamOAuthLinkEntity, tx?: Tx): Promise<UpstreamOAuthLinkEntity> {
-    await managerOf(tx, this.dataSource).insert(UpstreamOAuthLinkEntity, link);
-    return link;
+  /** Inserts a link; null when the provider already has a link for this subject. */
+  async add(link: UpstreamOAuthLinkEntity, tx?: Tx): Promise<UpstreamOAuthLinkEntity | null> {
+    try {
+      await managerOf(tx, this.dataSource).insert(UpstreamOAuthLinkEntity, link);
+      return link;
+    } catch (error) {
+      if (isSubjectConflict(error)) return null;
+      throw error;
+    }
   }
 
   /**
