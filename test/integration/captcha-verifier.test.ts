@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { Logger } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
@@ -11,79 +10,17 @@ import {
   type CaptchaFailureReason,
 } from '../../src/captcha';
 import { MasConfigModule, type CaptchaService } from '../../src/config';
-import { startLoopbackServer, type LoopbackServer } from '../setup/loopback-server';
+import {
+  loopbackCaptchaEndpoints,
+  pointCaptchaAt,
+  SITEVERIFY_SECRET as SECRET,
+  startSiteverifyServer as startVerifier,
+} from '../setup/captcha-siteverify';
+import { startLoopbackServer } from '../setup/loopback-server';
 import { createTestConfig } from '../setup/test-config';
 
-const SECRET = 'sec-ret-0000-never-logged';
 const SITE_KEY = 'site-key-1';
 const TIMEOUT_MS = 300;
-
-interface Received {
-  path: string;
-  contentType: string | undefined;
-  form: URLSearchParams;
-}
-
-/**
- * A loopback siteverify endpoint for all three services: reads the form-encoded POST and answers
- * per the `response` token (`ok`, `ok-parent`, `no`, `stall`, `garbage`, `array`, `no-hostname`,
- * `other-site`, `http-500`). Stalled answers are released by `close`.
- */
-async function startVerifier(): Promise<{ server: LoopbackServer; received: Received[] }> {
-  const received: Received[] = [];
-  const reply = (res: ServerResponse, status: number, body: string) => {
-    res.statusCode = status;
-    res.setHeader('content-type', 'application/json');
-    res.end(body);
-  };
-  const handler = (req: IncomingMessage, res: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
-      received.push({ path: req.url ?? '', contentType: req.headers['content-type'], form });
-      if (req.method !== 'POST' || form.get('secret') !== SECRET) {
-        reply(
-          res,
-          200,
-          JSON.stringify({ success: false, 'error-codes': ['invalid-input-secret'] }),
-        );
-        return;
-      }
-      const ok = (hostname: string) =>
-        JSON.stringify({ success: true, hostname, challenge_ts: '2026-12-03T12:00:00Z' });
-      switch (form.get('response')) {
-        case 'ok':
-          return reply(res, 200, ok('auth.example.test'));
-        case 'ok-parent':
-          return reply(res, 200, ok('example.test'));
-        case 'other-site':
-          return reply(res, 200, ok('evil.example'));
-        case 'no-hostname':
-          return reply(res, 200, JSON.stringify({ success: true }));
-        case 'no':
-          return reply(
-            res,
-            200,
-            JSON.stringify({ success: false, 'error-codes': ['timeout-or-duplicate'] }),
-          );
-        case 'garbage':
-          return reply(res, 200, '<html>not json');
-        case 'array':
-          return reply(res, 200, '[true]');
-        case 'no-success':
-          return reply(res, 200, JSON.stringify({ hostname: 'auth.example.test' }));
-        case 'http-500':
-          return reply(res, 500, JSON.stringify({ success: true }));
-        case 'stall':
-          return; // never answered: the verifier must time out
-        default:
-          return reply(res, 200, JSON.stringify({ success: false }));
-      }
-    });
-  };
-  return { server: await startLoopbackServer(handler), received };
-}
 
 async function verifierFor(service: CaptchaService | null, origin: string) {
   const config = await createTestConfig(
@@ -95,16 +32,7 @@ async function verifierFor(service: CaptchaService | null, origin: string) {
     imports: [MasConfigModule.forRoot(config), CaptchaModule],
   })
     .overrideProvider(CaptchaEndpoints)
-    .useValue(
-      new CaptchaEndpoints({
-        verifyUrls: {
-          recaptcha_v2: `${origin}/recaptcha/api/siteverify`,
-          hcaptcha: `${origin}/hcaptcha/siteverify`,
-          cloudflare_turnstile: `${origin}/turnstile/v0/siteverify`,
-        },
-        timeoutMs: TIMEOUT_MS,
-      }),
-    )
+    .useValue(loopbackCaptchaEndpoints(origin, TIMEOUT_MS))
     .compile();
   return moduleRef.get(CaptchaVerifier);
 }
@@ -244,6 +172,20 @@ describe('CaptchaVerifier against a loopback siteverify server', () => {
     await gone.close();
     const captcha = await verifierFor('hcaptcha', origin);
     await rejectsWith(captcha.verify({ 'h-captcha-response': 'ok' }, null), 'unreachable');
+  });
+
+  it('should follow pointCaptchaAt on an application built without overrides', async () => {
+    const config = await createTestConfig(
+      `captcha:\n  service: cloudflare_turnstile\n  site_key: k\n  secret_key: ${SECRET}\n`,
+    );
+    const app = await Test.createTestingModule({
+      imports: [MasConfigModule.forRoot(config), CaptchaModule],
+    }).compile();
+    pointCaptchaAt(app, verifier.server.origin);
+    const before = verifier.received.length;
+    await app.get(CaptchaVerifier).verify({ 'cf-turnstile-response': 'ok' }, null);
+    assert.equal(verifier.received.at(-1)?.path, '/turnstile/v0/siteverify');
+    assert.equal(verifier.received.length, before + 1);
   });
 
   it('should send the configured secret key but never log it', async () => {
