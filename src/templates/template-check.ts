@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { BUILTIN_TRANSLATIONS_DIR, BUILTIN_VIEWS_DIR, TemplateRenderer } from './template-renderer';
-import { COMMON, EMAIL_SAMPLES, SAMPLES } from './template-samples';
+import { COMMON, EMAIL_SAMPLES, PARTIAL_SAMPLES, SAMPLES } from './template-samples';
 import { Translations } from './translations';
 
 export interface TemplateCheckOptions {
@@ -57,7 +57,8 @@ function describe(error: unknown): string {
 }
 
 /**
- * Renders every built-in view (pages and mails) with each of its sample contexts in every
+ * Renders every built-in view (pages, mails and the partials that stand alone, such as
+ * `_captcha.njk`) with each of its sample contexts in every
  * language, strictly: an undefined value, a syntax error or a string missing from the
  * translations is a failure (MAS `mas-cli templates check`, strict mode). Views are looked up
  * in `viewsPath` first, so an admin's overrides are what gets checked.
@@ -90,6 +91,11 @@ export function checkTemplates(options: TemplateCheckOptions = {}): TemplateChec
     ...TemplateRenderer.builtinEmails().map((v): [string, typeof SAMPLES, boolean] => [
       v,
       EMAIL_SAMPLES,
+      false,
+    ]),
+    ...Object.keys(PARTIAL_SAMPLES).map((v): [string, typeof SAMPLES, boolean] => [
+      v,
+      PARTIAL_SAMPLES,
       false,
     ]),
   ];

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { BUILTIN_TRANSLATIONS_DIR, BUILTIN_VIEWS_DIR, TemplateRenderer } from './template-renderer';
 import { checkTemplates } from './template-check';
-import { COMMON, EMAIL_SAMPLES, SAMPLES } from './template-samples';
+import { COMMON, EMAIL_SAMPLES, PARTIAL_SAMPLES, SAMPLES } from './template-samples';
 import { Translations } from './translations';
 
 function strictRenderer(missing: string[], viewDirs?: string[], translationDirs?: string[]) {
@@ -128,7 +128,10 @@ describe('checkTemplates (mas-ts templates check)', () => {
     const result = checkTemplates();
     assert.deepEqual(result.failures, []);
     assert.deepEqual(result.languages, ['en', 'fr']);
-    const views = TemplateRenderer.builtinViews().length + TemplateRenderer.builtinEmails().length;
+    const views =
+      TemplateRenderer.builtinViews().length +
+      TemplateRenderer.builtinEmails().length +
+      Object.keys(PARTIAL_SAMPLES).length;
     assert.equal(new Set(result.renders.map((r) => r.view)).size, views);
   });
 

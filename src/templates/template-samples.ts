@@ -227,3 +227,20 @@ export const EMAIL_SAMPLES: Record<string, TemplateContext[]> = {
   })),
 };
 EMAIL_SAMPLES['emails/recovery.txt.njk'] = EMAIL_SAMPLES['emails/recovery.html.njk'];
+
+/**
+ * Sample contexts for partials that render on their own (no `extends`), so that an admin's
+ * override of one is checked even before a page includes it.
+ */
+export const PARTIAL_SAMPLES: Record<string, TemplateContext[]> = {
+  '_captcha.njk': [
+    { captcha: null },
+    ...[
+      ['recaptcha_v2', 'https://www.google.com/recaptcha/api.js'],
+      ['hcaptcha', 'https://js.hcaptcha.com/1/api.js?recaptchacompat=off'],
+      ['cloudflare_turnstile', 'https://challenges.cloudflare.com/turnstile/v0/api.js'],
+    ].map(([service, script_url]) => ({
+      captcha: { service, site_key: 'site-key"<x>', script_url },
+    })),
+  ],
+};

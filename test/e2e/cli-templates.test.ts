@@ -56,9 +56,11 @@ describe('mas-ts templates check', () => {
     const { views, cli } = setup();
     writeFileSync(join(views, 'login-disabled.njk'), '<p>{% if %}</p>');
     writeFileSync(join(views, 'account-locked.njk'), '<p>{{ t("no.such.string") }}</p>');
+    writeFileSync(join(views, '_captcha.njk'), '{{ captcha.site_key | no_such_filter }}');
     const r = cli('templates', 'check');
     assert.equal(r.status, 1);
-    assert.match(r.stderr, /4 template check\(s\) failed/);
+    assert.match(r.stderr, /12 template check\(s\) failed/);
+    assert.match(r.stderr, /_captcha\.njk \(language fr, sample 3\): .*no_such_filter/);
     assert.match(
       r.stderr,
       /login-disabled\.njk \(language en, sample 0\): .*login-disabled\.njk\) \[Line 1, Column \d+\]/,
