@@ -24,6 +24,12 @@ import {
   UserSessionsController,
 } from './sessions/sessions.controllers';
 import { SessionsAdminService } from './sessions/sessions-admin.service';
+import { UpstreamOAuthLinksAdminService } from './upstream-oauth/upstream-oauth-links-admin.service';
+import { UpstreamOAuthProvidersAdminService } from './upstream-oauth/upstream-oauth-providers-admin.service';
+import {
+  UpstreamOAuthLinksController,
+  UpstreamOAuthProvidersController,
+} from './upstream-oauth/upstream-oauth.controllers';
 import { UserEmailsAdminService } from './user-emails/user-emails-admin.service';
 import { UserEmailsController } from './user-emails/user-emails.controller';
 import { UsersAdminService } from './users/users-admin.service';
@@ -47,6 +53,8 @@ import { UsersController } from './users/users.controller';
     RegistrationTokensController,
     PersonalSessionsController,
     PolicyDataController,
+    UpstreamOAuthLinksController,
+    UpstreamOAuthProvidersController,
     ApiDocController,
   ],
   providers: [
@@ -62,6 +70,8 @@ import { UsersController } from './users/users.controller';
     RegistrationTokensAdminService,
     PersonalSessionsAdminService,
     PolicyDataAdminService,
+    UpstreamOAuthLinksAdminService,
+    UpstreamOAuthProvidersAdminService,
   ],
 })
 export class AdminModule implements NestModule {

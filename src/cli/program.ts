@@ -6,6 +6,7 @@ import { registerDoctorCommand } from './commands/doctor/doctor.command';
 import { registerManageCommands } from './commands/manage/manage.command';
 import { registerPolicyCommands } from './commands/policy.command';
 import { registerServerCommand } from './commands/server.command';
+import { registerTemplatesCommands } from './commands/templates.command';
 import { registerWorkerCommand } from './commands/worker.command';
 import { collect } from './global-options';
 
@@ -29,5 +30,6 @@ export function buildProgram(): Command {
   registerManageCommands(program);
   registerDoctorCommand(program);
   registerPolicyCommands(program);
+  registerTemplatesCommands(program);
   return program;
 }

@@ -34,6 +34,8 @@ import { SessionRetentionRepository } from './retention/session-retention.reposi
 import { UserClosureRepository } from './users/user-closure.repository';
 import { UserRecoveryRepository } from './users/user-recovery.repository';
 import { UserRepository } from './users/user.repository';
+import { UpstreamOAuthLinkRepository } from './upstream/upstream-oauth-link.repository';
+import { UpstreamOAuthProviderRepository } from './upstream/upstream-oauth-provider.repository';
 
 /** The repositories; each owns its slice of the ORM so services never see it. */
 const REPOSITORIES = [
@@ -72,6 +74,8 @@ const REPOSITORIES = [
   OAuth2SessionAdminRepository,
   OAuth2ClientAdminRepository,
   PersonalSessionAdminRepository,
+  UpstreamOAuthProviderRepository,
+  UpstreamOAuthLinkRepository,
 ];
 
 @Global()

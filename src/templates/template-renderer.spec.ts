@@ -3,438 +3,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import {
-  BUILTIN_TRANSLATIONS_DIR,
-  BUILTIN_VIEWS_DIR,
-  TemplateRenderer,
-  type TemplateContext,
-} from './template-renderer';
+import { BUILTIN_TRANSLATIONS_DIR, BUILTIN_VIEWS_DIR, TemplateRenderer } from './template-renderer';
+import { checkTemplates } from './template-check';
+import { COMMON, EMAIL_SAMPLES, PARTIAL_SAMPLES, SAMPLES } from './template-samples';
 import { Translations } from './translations';
-
-const COMMON: TemplateContext = {
-  service_name: 'example.test',
-  url: (path: string) => `https://auth.example.test/${path}`,
-  csrf_token: 'TOKEN<&>',
-  current_user: null,
-};
-
-const CONSENT_CLIENT = {
-  name: 'Element <b>',
-  clientUri: 'https://app.example/',
-  logoUri: 'https://app.example/logo.png',
-  policyUri: 'https://app.example/policy',
-  tosUri: 'https://app.example/tos',
-  selfRegistered: true,
-};
-
-const CONSENT_SAMPLES: TemplateContext[] = [
-  { kind: 'web', host: 'app.example' },
-  { kind: 'native', scheme: 'com.example.app' },
-  { kind: 'loopback' },
-].map((destination, i) => ({
-  action: '/consent/01J',
-  client:
-    i === 0
-      ? { ...CONSENT_CLIENT, destination }
-      : {
-          ...CONSENT_CLIENT,
-          clientUri: null,
-          logoUri: null,
-          policyUri: null,
-          tosUri: null,
-          selfRegistered: false,
-          destination,
-        },
-  scopes: [
-    ...['openid', 'email', 'matrix_api', 'synapse_admin', 'mas_admin', 'mas_graphql'].map(
-      (key) => ({ key, values: {} }),
-    ),
-    { key: 'matrix_device', values: { device: 'ABCDEFGHIJ' } },
-    { key: 'other', values: { scope: 'x<y' } },
-  ],
-  violations: [],
-  user: { username: 'alice', mxid: '@alice:example.test' },
-  switch_account: '/login?reauth=1',
-}));
-
-/** One sample context per built-in view; a new view without one fails the check below. */
-const ADMIN = { current_user: { username: 'root', admin: true } };
-
-const ADMIN_USER_ROW = {
-  id: '01J00000000000000000000000',
-  username: 'bob<',
-  mxid: '@bob<:example.test',
-  status: 'active',
-  admin: false,
-  created_at: '2026-01-01 10:00 UTC',
-  locked_at: null,
-  deactivated_at: null,
-};
-
-const ADMIN_SESSION_ROW = {
-  id: '01J00000000000000000000001',
-  label: 'Element <x>',
-  scope: 'openid urn:matrix:client:api:*',
-  created_at: '2026-01-01 10:00 UTC',
-  last_active_at: null,
-  last_active_ip: '127.0.0.1',
-  user_agent: 'Mozilla <5.0>',
-};
-
-const ADMIN_USER_SAMPLE = {
-  ...ADMIN,
-  user: { ...ADMIN_USER_ROW, is_self: false },
-  emails: [{ email: 'bob@mail.test', created_at: '2026-01-01 10:00 UTC' }],
-  sessions: {
-    oauth2: { rows: [ADMIN_SESSION_ROW], total: 51 },
-    compat: { rows: [{ ...ADMIN_SESSION_ROW, label: null, scope: null }], total: 1 },
-    browser: { rows: [], total: 0 },
-    personal: { rows: [ADMIN_SESSION_ROW], total: 1 },
-  },
-  notice: null,
-  problem: null,
-  password: { enabled: true, error: null, skip_check: false },
-};
-
-const ADMIN_TOKEN_ROW = {
-  id: '01J00000000000000000000002',
-  token: 'tok<en>',
-  valid: true,
-  usage_limit: null,
-  unlimited: true,
-  times_used: 0,
-  created_at: '2026-01-01 10:00 UTC',
-  last_used_at: null,
-  expires_at: null,
-  revoked_at: null,
-};
-
-const ADMIN_SAMPLES: Record<string, TemplateContext[]> = {
-  'admin-forbidden.njk': [{ current_user: { username: 'eve', admin: false } }],
-  'admin-users.njk': [
-    {
-      ...ADMIN,
-      form: { q: '', state: '' },
-      states: ['active', 'locked', 'deactivated', 'admin'],
-      error: null,
-      results: { users: [], total: 0, next: null, previous: null },
-    },
-    {
-      ...ADMIN,
-      form: { q: 'bo<', state: 'locked' },
-      states: ['active', 'locked', 'deactivated', 'admin'],
-      error: null,
-      results: {
-        users: [ADMIN_USER_ROW, { ...ADMIN_USER_ROW, status: 'locked', admin: true }],
-        total: 2,
-        next: '/account/admin?after=X',
-        previous: '/account/admin?before=Y',
-      },
-    },
-    {
-      ...ADMIN,
-      form: { q: '', state: '' },
-      states: ['active', 'locked', 'deactivated', 'admin'],
-      error: 'invalid_state',
-      results: null,
-    },
-  ],
-  'admin-user.njk': [
-    ADMIN_USER_SAMPLE,
-    ...[
-      'locked',
-      'unlocked',
-      'deactivation_queued',
-      'reactivation_queued',
-      'password_set',
-      'promoted',
-      'demoted',
-      'session_ended',
-      'session_already_ended',
-    ].map((notice) => ({ ...ADMIN_USER_SAMPLE, notice })),
-    ...['self_lock', 'self_deactivate'].map((problem) => ({
-      ...ADMIN_USER_SAMPLE,
-      user: { ...ADMIN_USER_ROW, is_self: true, admin: true },
-      problem,
-    })),
-    ...['empty', 'mismatch', 'too_weak', 'disabled'].map((error) => ({
-      ...ADMIN_USER_SAMPLE,
-      password: { enabled: true, error, skip_check: true },
-    })),
-    {
-      ...ADMIN_USER_SAMPLE,
-      user: {
-        ...ADMIN_USER_ROW,
-        status: 'locked',
-        locked_at: '2026-01-02 10:00 UTC',
-        is_self: false,
-      },
-    },
-    {
-      ...ADMIN_USER_SAMPLE,
-      user: {
-        ...ADMIN_USER_ROW,
-        status: 'deactivated',
-        locked_at: '2026-01-02 10:00 UTC',
-        deactivated_at: '2026-01-02 10:00 UTC',
-        is_self: false,
-      },
-      password: { enabled: false, error: null, skip_check: false },
-      emails: [],
-    },
-  ],
-  'admin-confirm.njk': ['deactivate', 'reactivate', 'demote_self'].map((action) => ({
-    ...ADMIN,
-    user: ADMIN_USER_ROW,
-    action,
-  })),
-  'admin-registration-tokens.njk': [
-    {
-      ...ADMIN,
-      tokens: [],
-      total: 0,
-      notice: null,
-      issued: null,
-      older: null,
-      newer: null,
-      form: { token: '', usage_limit: '', expires_at: '', errors: {} },
-      max_length: 255,
-    },
-    ...[
-      {},
-      { token: 'invalid', usage_limit: 'invalid', expires_at: 'invalid' },
-      { token: 'taken', expires_at: 'past' },
-    ].map((errors) => ({
-      ...ADMIN,
-      tokens: [
-        ADMIN_TOKEN_ROW,
-        {
-          ...ADMIN_TOKEN_ROW,
-          valid: false,
-          usage_limit: 3,
-          unlimited: false,
-          times_used: 3,
-          last_used_at: '2026-01-02 10:00 UTC',
-          expires_at: '2027-01-02 10:00 UTC',
-          revoked_at: '2026-01-03 10:00 UTC',
-        },
-      ],
-      total: 2,
-      notice: 'issued',
-      issued: ADMIN_TOKEN_ROW,
-      older: '/account/admin/registration-tokens?older_than=A',
-      newer: '/account/admin/registration-tokens?newer_than=B',
-      form: { token: 'x<', usage_limit: '0', expires_at: 'soon', errors },
-      max_length: 255,
-    })),
-    ...['revoked', 'unrevoked', 'unchanged'].map((notice) => ({
-      ...ADMIN,
-      tokens: [],
-      total: 0,
-      notice,
-      issued: null,
-      older: null,
-      newer: null,
-      form: { token: '', usage_limit: '', expires_at: '', errors: {} },
-      max_length: 255,
-    })),
-  ],
-  'admin-policy-data.njk': [
-    {
-      ...ADMIN,
-      current: null,
-      static_json: '{"server_name": "<x>"}',
-      form: { data: '{}', error: null, detail: null },
-      saved: false,
-    },
-    ...['empty', 'too_long', 'not_an_object'].map((error) => ({
-      ...ADMIN,
-      current: { id: '01J', created_at: '2026-01-01 10:00 UTC', json: '{}' },
-      static_json: '{}',
-      form: { data: '[1]', error, detail: null },
-      saved: false,
-    })),
-    ...['invalid_json', 'rejected'].map((error) => ({
-      ...ADMIN,
-      current: { id: '01J', created_at: '2026-01-01 10:00 UTC', json: '{}' },
-      static_json: '{}',
-      form: { data: '{</textarea>', error, detail: 'Unexpected token <' },
-      saved: true,
-    })),
-  ],
-};
-
-const SAMPLES: Record<string, TemplateContext[]> = {
-  'login.njk': [
-    {
-      form: { username: '', next: null, error: null, reauth: false, retry_after: null },
-      login_with_email: false,
-      password_recovery: false,
-    },
-    {
-      form: {
-        username: 'alice',
-        next: '/consent/1',
-        error: 'invalid_credentials',
-        reauth: true,
-        retry_after: null,
-      },
-      login_with_email: true,
-      password_recovery: true,
-    },
-    ...[1, 60, 2_000_000].map((seconds) => ({
-      form: {
-        username: 'alice',
-        next: null,
-        error: 'rate_limited',
-        reauth: false,
-        retry_after: seconds,
-      },
-      login_with_email: false,
-      password_recovery: true,
-    })),
-  ],
-  'index.njk': [{}, { current_user: { username: 'alice' } }],
-  'error.njk': [
-    { error: { title: 'T', message: 'M' }, request_id: null },
-    { error: { title: 'T', message: 'M' }, request_id: 'req-1' },
-  ],
-  'account.njk': [{ user: { username: 'alice', mxid: '@alice:example.test' } }],
-  'account-locked.njk': [{}],
-  'consent.njk': CONSENT_SAMPLES,
-  'consent-refused.njk': CONSENT_SAMPLES.map((s) => ({
-    ...s,
-    violations: ["scope 'x' not allowed"],
-  })),
-  'consent-too-many-sessions.njk': [
-    {
-      ...CONSENT_SAMPLES[0],
-      need_to_remove: 1,
-      sessions: [
-        {
-          value: 'oauth2:01J',
-          kind: 'oauth2',
-          name: 'Element <b>',
-          deviceId: null,
-          userAgent: 'Mozilla/5.0 <x>',
-          lastActive: '2024-01-01 12:00 UTC',
-          created: '2024-01-01 11:00 UTC',
-        },
-        {
-          value: 'compat:01K',
-          kind: 'compat',
-          name: null,
-          deviceId: 'ABCDEFGHIJ',
-          userAgent: null,
-          lastActive: null,
-          created: '2024-01-01 11:00 UTC',
-        },
-        {
-          value: 'oauth2:01L',
-          kind: 'oauth2',
-          name: null,
-          deviceId: null,
-          userAgent: null,
-          lastActive: null,
-          created: '2024-01-01 11:00 UTC',
-        },
-      ],
-    },
-    { ...CONSENT_SAMPLES[1], need_to_remove: 3, sessions: [] },
-  ],
-  'form-post.njk': [
-    {
-      action: 'https://app.example/cb',
-      fields: [
-        ['code', 'c<>'],
-        ['iss', 'i'],
-      ],
-    },
-  ],
-  'authorization-error.njk': [
-    'missing_client_id',
-    'unknown_client',
-    'missing_redirect_uri',
-    'invalid_redirect_uri',
-    'repeated_parameter',
-  ].map((reason) => ({ reason })),
-  'authorization-stale.njk': ['not_found', 'completed', 'expired'].map((reason) => ({ reason })),
-  'account-deactivated.njk': [{}],
-  'login-disabled.njk': [{}],
-  'compat-sso.njk': [
-    {
-      action: '/complete-compat-sso/01J00000000000000000000000',
-      target: { host: 'client.example', url: 'https://client.example/cb?a=<b>' },
-      user: { username: 'alice', mxid: '@alice:example.test' },
-      switch_account: '/login?reauth=1',
-    },
-  ],
-  'compat-sso-ended.njk': [
-    ...['not_found', 'completed', 'expired', 'cancelled'].map((reason) => ({
-      reason,
-      violations: [],
-    })),
-    { reason: 'refused', violations: ["Requester [ip 192.0.2.1] isn't allowed <here>"] },
-  ],
-  'device-link.njk': [
-    { form: { code: '', error: null, retry_after: null } },
-    { form: { code: 'BCDF-GHJK', error: null, retry_after: null } },
-    { form: { code: 'x<y', error: 'invalid_code', retry_after: null } },
-    ...[1, 600].map((seconds) => ({
-      form: { code: 'BCDF', error: 'rate_limited', retry_after: seconds },
-    })),
-  ],
-  'device-consent.njk': [CONSENT_SAMPLES[0], CONSENT_SAMPLES[1]].flatMap((s) => [
-    { ...s, action: '/device/01J00000000000000000000000' },
-    {
-      ...s,
-      action: '/device/01J00000000000000000000000',
-      violations: ["scope 'urn:mas:admin' not allowed"],
-    },
-  ]),
-  'device-done.njk': ['approved', 'rejected'].map((outcome) => ({
-    outcome,
-    client: CONSENT_CLIENT,
-  })),
-  'recover.njk': [
-    { form: { email: '', error: null, retry_after: null } },
-    { form: { email: 'not-an-address<', error: 'invalid_email', retry_after: null } },
-    ...[1, 3600].map((seconds) => ({
-      form: { email: 'a@mail.test', error: 'rate_limited', retry_after: seconds },
-    })),
-  ],
-  'recover-sent.njk': [{ email: 'alice@mail.test', minutes: 10 }],
-  'recovery-disabled.njk': [{}],
-  'recovery-password.njk': [null, 'empty', 'mismatch', 'invalid_password', 'too_weak'].map(
-    (error, i) => ({
-      form: {
-        ticket: 'T<i>',
-        username: 'alice',
-        mxid: '@alice:example.test',
-        error,
-        end_sessions: i % 2 === 0,
-      },
-    }),
-  ),
-  'recovery-ticket-invalid.njk': ['unknown', 'expired', 'consumed', 'locked'].map((reason) => ({
-    reason,
-    minutes: 10,
-  })),
-  'recovery-done.njk': [{ ended_sessions: true }, { ended_sessions: false }],
-  ...ADMIN_SAMPLES,
-};
-
-/** One sample context per built-in mail view (rendered as HTML or as plain text). */
-const EMAIL_SAMPLES: Record<string, TemplateContext[]> = {
-  'emails/recovery.html.njk': [1, 10].map((minutes) => ({
-    service_name: 'example.test',
-    username: 'alice',
-    mxid: '@alice:example.test',
-    link: 'https://auth.example.test/account/password/recovery?ticket=abc&x=<y>',
-    minutes,
-  })),
-};
-EMAIL_SAMPLES['emails/recovery.txt.njk'] = EMAIL_SAMPLES['emails/recovery.html.njk'];
 
 function strictRenderer(missing: string[], viewDirs?: string[], translationDirs?: string[]) {
   const translations = new Translations({
@@ -548,5 +120,46 @@ describe('TemplateRenderer overrides', () => {
     assert.equal(translations.translator('de')('login.submit'), 'Go');
     assert.equal(translations.negotiate('de-AT, fr;q=0.5'), 'de');
     assert.equal(translations.negotiate('ja'), 'en');
+  });
+});
+
+describe('checkTemplates (mas-ts templates check)', () => {
+  it('should render every built-in view in every language without a failure', () => {
+    const result = checkTemplates();
+    assert.deepEqual(result.failures, []);
+    assert.deepEqual(result.languages, ['en', 'fr']);
+    const views =
+      TemplateRenderer.builtinViews().length +
+      TemplateRenderer.builtinEmails().length +
+      Object.keys(PARTIAL_SAMPLES).length;
+    assert.equal(new Set(result.renders.map((r) => r.view)).size, views);
+  });
+
+  it('should report a broken override, a missing value and a missing string by view', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mas-ts-views-'));
+    writeFileSync(join(dir, 'login-disabled.njk'), '{% if %}');
+    writeFileSync(join(dir, 'account-locked.njk'), '{{ no_such_value }}');
+    writeFileSync(join(dir, 'recovery-disabled.njk'), '{{ t("no.such.key") }}');
+    writeFileSync(join(dir, 'extra.njk'), 'x');
+    const result = checkTemplates({ viewsPath: dir });
+    const failed = (view: string) => result.failures.filter((f) => f.view === view);
+    assert.equal(failed('login-disabled.njk').length, 2, 'one per language');
+    assert.match(failed('login-disabled.njk')[0].message, /login-disabled\.njk.*Line 1/);
+    assert.match(failed('account-locked.njk')[0].message, /account-locked\.njk.*undefined value/);
+    assert.match(failed('recovery-disabled.njk')[0].message, /"no\.such\.key" is missing/);
+    assert.deepEqual([...new Set(result.failures.map((f) => f.view))].sort(), [
+      'account-locked.njk',
+      'login-disabled.njk',
+      'recovery-disabled.njk',
+    ]);
+    assert.deepEqual(result.unchecked, ['extra.njk']);
+  });
+
+  it('should check the languages an admin adds', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mas-ts-i18n-'));
+    writeFileSync(join(dir, 'de.json'), JSON.stringify({ login: { password: 'Passwort' } }));
+    const result = checkTemplates({ translationsPath: dir });
+    assert.deepEqual(result.failures, []);
+    assert.ok(result.renders.some((r) => r.locale === 'de' && r.view === 'login.njk'));
   });
 });

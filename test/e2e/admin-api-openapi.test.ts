@@ -5,7 +5,7 @@ import addFormats from 'ajv-formats';
 import { adminAccessToken } from '../factories/admin-token.factory';
 import { createTestApp, type TestApp } from '../setup/test-app';
 
-/** Every admin path this implementation serves (MAS admin/v1/mod.rs minus the upstream OAuth ones). */
+/** Every admin path this implementation serves (MAS admin/v1/mod.rs). */
 const PATHS: Record<string, string[]> = {
   '/api/admin/v1/version': ['get'],
   '/api/admin/v1/site-config': ['get'],
@@ -42,6 +42,10 @@ const PATHS: Record<string, string[]> = {
   '/api/admin/v1/policy-data': ['post'],
   '/api/admin/v1/policy-data/latest': ['get'],
   '/api/admin/v1/policy-data/{id}': ['get'],
+  '/api/admin/v1/upstream-oauth-links': ['get', 'post'],
+  '/api/admin/v1/upstream-oauth-links/{id}': ['get', 'delete'],
+  '/api/admin/v1/upstream-oauth-providers': ['get'],
+  '/api/admin/v1/upstream-oauth-providers/{id}': ['get'],
 };
 
 type Doc = {
@@ -89,6 +93,13 @@ describe('admin API OpenAPI document (MAS docs/api/spec.json)', () => {
     ['/api/admin/v1/site-config', '/api/admin/v1/site-config', 200],
     ['/api/admin/v1/oauth2-sessions', '/api/admin/v1/oauth2-sessions', 200],
     ['/api/admin/v1/users', '/api/admin/v1/users?page[first]=0', 400],
+    ['/api/admin/v1/upstream-oauth-providers', '/api/admin/v1/upstream-oauth-providers', 200],
+    ['/api/admin/v1/upstream-oauth-links', '/api/admin/v1/upstream-oauth-links', 200],
+    [
+      '/api/admin/v1/upstream-oauth-links',
+      '/api/admin/v1/upstream-oauth-links?filter[provider]=01ARZ3NDEKTSV4RRFFQ69G5FAV',
+      404,
+    ],
   ] as const) {
     it(`should answer ${url} with a body matching the documented ${status} schema`, async () => {
       const res = await t.http().get(url).set('Authorization', auth).expect(status);

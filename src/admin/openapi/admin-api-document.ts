@@ -14,6 +14,11 @@ const TAGS: [string, string][] = [
   ['user-email', 'Manage emails associated with users'],
   ['user-session', 'Manage browser sessions of users'],
   ['user-registration-token', 'Manage user registration tokens'],
+  [
+    'upstream-oauth-link',
+    'Manage links between local users and identities from upstream OAuth 2.0 providers',
+  ],
+  ['upstream-oauth-provider', 'Manage upstream OAuth 2.0 providers'],
 ];
 
 /**

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Logger } from 'pino';
 import type { MasConfig } from '../../config';
-import { Keystore, KeystoreError } from '../../core';
+import { Keystore, KeystoreError, SystemClock } from '../../core';
 import { runMigrations } from '../../database/run-migrations';
 import { createApp } from '../../app/create-app';
 import { startListeners, stopListeners } from '../../http/listener-servers';
@@ -13,6 +13,7 @@ import { assertSplitPossible, cliErrorOfJobs, jobsSetupForCli } from '../jobs-fo
 import { loadConfigForCli } from '../load-config';
 import { openDatabase } from '../open-database';
 import { syncStaticClients } from '../../static-clients/sync-static-clients';
+import { syncUpstreamProviders } from '../../upstream-providers/sync-upstream-providers';
 
 export interface ServeOptions {
   migrate: boolean;
@@ -47,6 +48,11 @@ export async function serve(
         dryRun: false,
       });
       logger.info(report.summary(), 'static clients synced');
+      const providers = await syncUpstreamProviders(db.dataSource, config, new SystemClock(), {
+        prune: false,
+        dryRun: false,
+      });
+      logger.info(providers.summary(), 'upstream providers synced');
     }
     const { app, handler } = await createApp(config, db.dataSource, logger, jobs).catch(
       (error: unknown) => {
