@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountSessions } from './account-sessions.service';
 import { CompatSessionEvictor } from './compat-session-evictor';
 import { CompatSessionStarter } from './compat-session-starter';
 import { CompatSessionTerminator } from './compat-session-terminator';
@@ -15,6 +16,7 @@ const SERVICES = [
   CompatSessionEvictor,
   UserSessionsTerminator,
   TooManySessions,
+  AccountSessions,
 ];
 
 /**
