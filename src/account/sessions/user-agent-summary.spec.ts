@@ -28,6 +28,10 @@ describe('userAgentSummary', () => {
       'Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/125.0 Mobile',
       'Chrome 125 · Android',
     ],
+    [
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36',
+      'Chrome 131 · Linux',
+    ],
     ['curl/8.5.0', 'curl 8.5'],
   ];
   for (const [ua, summary] of cases) {

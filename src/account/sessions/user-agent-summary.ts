@@ -17,6 +17,7 @@ const CLIENTS: [RegExp, string][] = [
   [/\bFirefox\/(\d+)/, 'Firefox'],
   [/\bFxiOS\/(\d+)/, 'Firefox'],
   [/\bCriOS\/(\d+)/, 'Chrome'],
+  [/\bHeadlessChrome\/(\d+)/, 'Chrome'],
   [/\bChrom(?:e|ium)\/(\d+)/, 'Chrome'],
   [/\bVersion\/(\d+(?:\.\d+)?).*\bSafari\//, 'Safari'],
   [/\bmatrix-js-sdk\/?(\d+(?:\.\d+)?)?/, 'matrix-js-sdk'],
