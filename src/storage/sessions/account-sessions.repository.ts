@@ -126,19 +126,6 @@ export class AccountSessionsRepository {
     return (result.affected ?? 0) > 0;
   }
 
-  /** The ids of the user's unfinished browser sessions other than `keepId`. */
-  async listOtherActiveBrowserIds(userId: string, keepId: string): Promise<string[]> {
-    const rows = await this.dataSource.manager
-      .createQueryBuilder(UserSessionEntity, 's')
-      .select(['s.id'])
-      .where('s.userId = :userId AND s.finishedAt IS NULL AND s.id <> :keepId', {
-        userId: ulidToUuid(userId),
-        keepId: ulidToUuid(keepId),
-      })
-      .getMany();
-    return rows.map((r) => r.id);
-  }
-
   private async clientNames(ids: string[]): Promise<Map<string, string | null>> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Map();
