@@ -1,3 +1,9 @@
+export {
+  AccountSessions,
+  MAX_SESSION_NAME_LENGTH,
+  type AccountSession,
+  type AccountSessionOverview,
+} from './account-sessions.service';
 export { CompatSessionEvictor } from './compat-session-evictor';
 export { CompatSessionStarter } from './compat-session-starter';
 export type { CompatSessionRequest, StartedCompatSession } from './compat-session-starter';

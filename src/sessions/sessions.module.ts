@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountSessions } from './account-sessions.service';
 import { CompatSessionEvictor } from './compat-session-evictor';
 import { CompatSessionStarter } from './compat-session-starter';
 import { CompatSessionTerminator } from './compat-session-terminator';
@@ -17,6 +18,7 @@ const SERVICES = [
   CompatSessionEvictor,
   UserSessionsTerminator,
   TooManySessions,
+  AccountSessions,
 ];
 
 /**

@@ -61,4 +61,29 @@ export class UserSessionsTerminator {
       return { oauth2, compat, browser };
     });
   }
+
+  /**
+   * "Sign out everywhere else": ends all of the user's OAuth 2.0 and compat sessions and every
+   * browser session but `keepBrowserSessionId`, in one transaction that also enqueues the
+   * `sync-devices` job (the homeserver deletes their devices). Returns what it ended.
+   */
+  async endAllOthers(userId: string, keepBrowserSessionId: string): Promise<UserSessionCounts> {
+    return this.tx.run(async (t) => {
+      let oauth2 = 0;
+      for (const id of await this.oauth2Sessions.listActiveIdsOfUser(userId, t)) {
+        if (await this.oauth2.endIn(id, t)) oauth2 += 1;
+      }
+      let compat = 0;
+      for (const id of await this.compatSessions.listActiveIdsOfUser(userId, t)) {
+        if (await this.compat.endIn(id, t)) compat += 1;
+      }
+      const browser = await this.browserSessions.finishAllOfUserExcept(
+        userId,
+        keepBrowserSessionId,
+        this.clock.now(),
+        t,
+      );
+      return { oauth2, compat, browser };
+    });
+  }
 }

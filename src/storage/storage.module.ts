@@ -23,6 +23,7 @@ import { OAuth2SessionRepository } from './oauth2/oauth2-session.repository';
 import { PersonalAccessTokenRepository } from './personal/personal-access-token.repository';
 import { PersonalSessionRepository } from './personal/personal-session.repository';
 import { PolicyDataRepository } from './policy/policy-data.repository';
+import { AccountSessionsRepository } from './sessions/account-sessions.repository';
 import { ActiveUserSessionsRepository } from './sessions/active-user-sessions.repository';
 import { UserEmailRepository } from './users/user-email.repository';
 import { UserPasswordRepository } from './users/user-password.repository';
@@ -66,6 +67,7 @@ const REPOSITORIES = [
   InactiveSessionRepository,
   PolicyDataRepository,
   ActiveUserSessionsRepository,
+  AccountSessionsRepository,
   UserAdminRepository,
   UserEmailAdminRepository,
   UserRegistrationTokenAdminRepository,

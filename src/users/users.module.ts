@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { PasswordsModule } from '../passwords/passwords.module';
 import { AccountClosure } from './account-closure.service';
+import { PasswordReauthentication } from './password-reauthentication.service';
 import { UserAccounts } from './user-accounts.service';
 import { RegistrationTokens } from './registration-tokens.service';
 import { UserAdministration } from './user-administration.service';
@@ -14,13 +15,21 @@ import { UserLocking } from './user-locking.service';
 @Global()
 @Module({
   imports: [PasswordsModule],
-  providers: [UserAccounts, UserAdministration, UserLocking, AccountClosure, RegistrationTokens],
+  providers: [
+    UserAccounts,
+    UserAdministration,
+    UserLocking,
+    AccountClosure,
+    RegistrationTokens,
+    PasswordReauthentication,
+  ],
   exports: [
     UserAccounts,
     UserAdministration,
     UserLocking,
     AccountClosure,
     RegistrationTokens,
+    PasswordReauthentication,
     PasswordsModule,
   ],
 })

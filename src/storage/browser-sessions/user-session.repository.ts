@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { managerOf, type Tx } from '../../database/transaction';
+import { ulidToUuid } from '../ulid-column';
 import { UserSessionEntity } from './user-session.entity';
 
 export interface NewUserSession {
@@ -63,6 +64,28 @@ export class UserSessionRepository {
       { userId, finishedAt: IsNull() },
       { finishedAt },
     );
+    return result.affected ?? 0;
+  }
+
+  /**
+   * Finishes every open browser session of the user except `keepId` ("sign out everywhere
+   * else"); returns how many it finished.
+   */
+  async finishAllOfUserExcept(
+    userId: string,
+    keepId: string,
+    finishedAt: Date,
+    tx?: Tx,
+  ): Promise<number> {
+    const result = await managerOf(tx, this.dataSource)
+      .createQueryBuilder()
+      .update(UserSessionEntity)
+      .set({ finishedAt })
+      .where('user_id = :userId AND finished_at IS NULL AND user_session_id <> :keepId', {
+        userId: ulidToUuid(userId),
+        keepId: ulidToUuid(keepId),
+      })
+      .execute();
     return result.affected ?? 0;
   }
 
