@@ -2,7 +2,9 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { MasConfig } from '../config';
 import { AccountModule } from '../account/account.module';
+import { AccountEmailsModule } from '../account/emails/account-emails.module';
 import { RecoveryPagesModule } from '../account/recovery/recovery-pages.module';
+import { RegistrationPagesModule } from '../account/registration/registration-pages.module';
 import { AdminModule } from '../admin/admin.module';
 import { ClientAuthModule } from '../client-auth';
 import { CompatModule } from '../compat/compat.module';
@@ -51,6 +53,8 @@ export class AppModule {
         CompatModule,
         AccountModule,
         RecoveryPagesModule,
+        RegistrationPagesModule,
+        AccountEmailsModule,
         AdminModule,
         HealthModule,
       ],

@@ -34,6 +34,8 @@ import { SessionRetentionRepository } from './retention/session-retention.reposi
 import { UserClosureRepository } from './users/user-closure.repository';
 import { UserRecoveryRepository } from './users/user-recovery.repository';
 import { UserRepository } from './users/user.repository';
+import { UserEmailAuthenticationRepository } from './users/user-email-authentication.repository';
+import { UserRegistrationRepository } from './users/user-registration.repository';
 
 /** The repositories; each owns its slice of the ORM so services never see it. */
 const REPOSITORIES = [
@@ -72,6 +74,8 @@ const REPOSITORIES = [
   OAuth2SessionAdminRepository,
   OAuth2ClientAdminRepository,
   PersonalSessionAdminRepository,
+  UserEmailAuthenticationRepository,
+  UserRegistrationRepository,
 ];
 
 @Global()
