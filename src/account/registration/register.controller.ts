@@ -50,6 +50,6 @@ export class RegisterController {
   /** Progressive enhancement of the form: the zxcvbn score of a password (JSON, CSRF-checked). */
   @Post('password-strength')
   strength(@Body() body: unknown, @Res() res: Response): void {
-    res.setHeader('Cache-Control', 'no-store').json(this.live.strength(body));
+    res.status(200).setHeader('Cache-Control', 'no-store').json(this.live.strength(body));
   }
 }
