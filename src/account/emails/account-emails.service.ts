@@ -116,8 +116,9 @@ export class AccountEmailsPages {
       if (owners.some((e) => e.userId !== session.user.id)) {
         return page('account-email-in-use.njk', { email }, 409);
       }
+      const known = (await this.emails.findForUser(session.user.id, email)) !== null;
       await this.tx.run(async (tx) => {
-        if (!(await this.emails.findForUser(session.user.id, email))) {
+        if (!known) {
           await this.emails.add(
             { id: this.rng.ulid(), userId: session.user.id, email, createdAt: this.clock.now() },
             tx,
