@@ -3,7 +3,9 @@ import type { DataSource } from 'typeorm';
 import type { MasConfig } from '../config';
 import { AccountModule } from '../account/account.module';
 import { AdminPagesModule } from '../account/admin/admin-pages.module';
+import { AccountEmailsModule } from '../account/emails/account-emails.module';
 import { RecoveryPagesModule } from '../account/recovery/recovery-pages.module';
+import { RegistrationPagesModule } from '../account/registration/registration-pages.module';
 import { AdminModule } from '../admin/admin.module';
 import { ClientAuthModule } from '../client-auth';
 import { CompatModule } from '../compat/compat.module';
@@ -53,6 +55,8 @@ export class AppModule {
         AccountModule,
         RecoveryPagesModule,
         AdminPagesModule,
+        RegistrationPagesModule,
+        AccountEmailsModule,
         AdminModule,
         HealthModule,
       ],

@@ -10,14 +10,27 @@ export interface RecoveryMailContext {
   minutes: number;
 }
 
-/** A mail the service sends: which template, to whom, in which language, with what values. */
-export interface OutgoingMail {
-  template: 'recovery';
+/** What the verification code mail shows (MAS templates/emails/verification.*). */
+export interface VerificationMailContext {
+  /** The 6-digit code; a secret, never logged. */
+  code: string;
+  /** The address being verified. */
+  email: string;
+  /** How long the code stays valid. */
+  minutes: number;
+}
+
+interface Mail<T extends string, C> {
+  template: T;
   to: string;
   /** The locale of the request that caused the mail. */
   locale: string;
-  context: RecoveryMailContext;
+  context: C;
 }
+
+/** A mail the service sends: which template, to whom, in which language, with what values. */
+export type OutgoingMail =
+  Mail<'recovery', RecoveryMailContext> | Mail<'verification', VerificationMailContext>;
 
 export type MailTemplate = OutgoingMail['template'];
 

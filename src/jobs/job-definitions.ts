@@ -49,6 +49,11 @@ export interface JobPayloads extends Record<CleanupQueue, NoPayload> {
    * (MAS `SendAccountRecoveryEmailsJob`). The payload holds no address and no ticket.
    */
   'send-account-recovery-email': { recoverySessionId: string };
+  /**
+   * Mail a fresh 6-digit code for an email authentication (MAS
+   * `SendEmailAuthenticationCodeJob`). The payload holds no code.
+   */
+  'send-email-authentication-code': { authenticationId: string; locale: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -120,6 +125,15 @@ export const QUEUES: { [N in JobName]: QueueDefinition<N> } = {
     // Each mail is bounded by the SMTP timeouts (email/smtp-options.ts).
     expireInSeconds: 300,
     singletonKey: (p) => p.recoverySessionId,
+  },
+  'send-email-authentication-code': {
+    name: 'send-email-authentication-code',
+    // Retried while the mail server is away; after an hour the handler sends nothing
+    // (EMAIL_AUTHENTICATION_WINDOW_MS).
+    retry: 'until-it-lands',
+    expireInSeconds: 300,
+    // A resend while one mail still waits is that mail.
+    singletonKey: (p) => p.authenticationId,
   },
   ...(Object.fromEntries(
     CLEANUP_QUEUES.map((name) => [name, { name, retry: 'twice', expireInSeconds: 600 }]),

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AccountConfig, MatrixConfig, PasswordsConfig } from '../config';
 import { retryAfterSeconds } from '../rate-limit';
+import { passwordRegistrationEnabled } from '../registration/registration-settings';
 import { UserAccounts } from '../users/user-accounts.service';
 import {
   BrowserSessions,
@@ -95,9 +96,17 @@ export class LoginService {
         login_with_email: this.account.login_with_email_allowed,
         // The "Forgot your password?" link (account/recovery/).
         password_recovery: this.account.password_recovery_enabled && this.passwords.enabled,
+        // The "Create an account" link (account/registration/), continuing to the same `next`.
+        register_url: passwordRegistrationEnabled(this.account, this.passwords)
+          ? registerUrl(safeNextOrNull(next))
+          : null,
       },
       status,
       retryAfter === null ? {} : { 'Retry-After': String(retryAfter) },
     );
   }
+}
+
+function registerUrl(next: string | null): string {
+  return next === null ? 'register' : `register?${new URLSearchParams({ next }).toString()}`;
 }

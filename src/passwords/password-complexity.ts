@@ -32,6 +32,11 @@ export class PasswordComplexity {
 
   constructor(private readonly minimum: number) {}
 
+  /** `passwords.minimum_complexity`: the lowest score a new password may have. */
+  get minimumScore(): number {
+    return this.minimum;
+  }
+
   /** The zxcvbn score of `password`, 0 (guessable) to 4. */
   score(password: string): number {
     return this.zxcvbn.check(password.slice(0, MAX_SCORED_LENGTH)).score;

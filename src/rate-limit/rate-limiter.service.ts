@@ -17,6 +17,11 @@ export class RateLimiter {
   private readonly deviceLinkPerSession: Bucket;
   private readonly recoveryPerIp: Bucket;
   private readonly recoveryPerAddress: Bucket;
+  private readonly registrationPerIp: Bucket;
+  private readonly emailPerIp: Bucket;
+  private readonly emailPerAddress: Bucket;
+  private readonly emailPerAuthentication: Bucket;
+  private readonly emailAttemptPerAuthentication: Bucket;
 
   constructor(config: RateLimitingConfig) {
     this.passwordPerIp = new Bucket('password-ip', config.login.per_ip);
@@ -25,6 +30,12 @@ export class RateLimiter {
     this.deviceLinkPerSession = new Bucket('device-link-session', config.device_code_link);
     this.recoveryPerIp = new Bucket('recovery-ip', config.account_recovery.per_ip);
     this.recoveryPerAddress = new Bucket('recovery-address', config.account_recovery.per_address);
+    this.registrationPerIp = new Bucket('registration-ip', config.registration);
+    const email = config.email_authentication;
+    this.emailPerIp = new Bucket('email-ip', email.per_ip);
+    this.emailPerAddress = new Bucket('email-address', email.per_address);
+    this.emailPerAuthentication = new Bucket('email-authentication', email.emails_per_session);
+    this.emailAttemptPerAuthentication = new Bucket('email-attempt', email.attempt_per_session);
   }
 
   /**
@@ -64,5 +75,41 @@ export class RateLimiter {
     const byClient = await this.recoveryPerIp.take(requesterKey(ip));
     if (!byClient.allowed) return byClient;
     return this.recoveryPerAddress.take(address.toLowerCase());
+  }
+
+  /**
+   * One password registration submitted by the client at `ip` (MAS `check_registration`,
+   * `rate_limiting.registration`), asked before anything is checked or stored.
+   */
+  async checkRegistration(ip: string | null): Promise<RateLimitVerdict> {
+    return this.registrationPerIp.take(requesterKey(ip));
+  }
+
+  /**
+   * One verification code mailed to `address` for the client at `ip` (MAS
+   * `check_email_authentication`, `rate_limiting.email_authentication`): per client, then per
+   * address, then, for a resend, per email authentication (`emails_per_session`; MAS keys it by
+   * browser session, mas-ts by the authentication so that registrations, which have no session,
+   * are limited too). A request refused by one is not charged to the next.
+   */
+  async checkEmailCodeSend(
+    ip: string | null,
+    address: string,
+    authenticationId: string | null,
+  ): Promise<RateLimitVerdict> {
+    const byClient = await this.emailPerIp.take(requesterKey(ip));
+    if (!byClient.allowed) return byClient;
+    const byAddress = await this.emailPerAddress.take(address.toLowerCase());
+    if (!byAddress.allowed || authenticationId === null) return byAddress;
+    return this.emailPerAuthentication.take(authenticationId);
+  }
+
+  /**
+   * One code entered for the email authentication `authenticationId` (MAS
+   * `check_email_authentication_attempt`, `attempt_per_session`): six digits are guessable,
+   * so attempts are limited whoever makes them.
+   */
+  async checkEmailCodeAttempt(authenticationId: string): Promise<RateLimitVerdict> {
+    return this.emailAttemptPerAuthentication.take(authenticationId);
   }
 }

@@ -37,6 +37,8 @@ import { UserRecoveryRepository } from './users/user-recovery.repository';
 import { UserRepository } from './users/user.repository';
 import { UpstreamOAuthLinkRepository } from './upstream/upstream-oauth-link.repository';
 import { UpstreamOAuthProviderRepository } from './upstream/upstream-oauth-provider.repository';
+import { UserEmailAuthenticationRepository } from './users/user-email-authentication.repository';
+import { UserRegistrationRepository } from './users/user-registration.repository';
 
 /** The repositories; each owns its slice of the ORM so services never see it. */
 const REPOSITORIES = [
@@ -78,6 +80,8 @@ const REPOSITORIES = [
   PersonalSessionAdminRepository,
   UpstreamOAuthProviderRepository,
   UpstreamOAuthLinkRepository,
+  UserEmailAuthenticationRepository,
+  UserRegistrationRepository,
 ];
 
 @Global()

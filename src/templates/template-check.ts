@@ -46,14 +46,22 @@ function viewsIn(dir: string): string[] {
   return [...pages, ...emails];
 }
 
-/** The first line of a Nunjucks error, with its template path and position, and the cause. */
+/**
+ * A Nunjucks error on one line: only its innermost part (Nunjucks wraps an error once per
+ * include, extends and macro it passes through), which names the template, the position when
+ * known, and the cause.
+ */
 function describe(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text
+  const text = (error instanceof Error ? error.message : String(error))
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l !== '')
     .join(' ');
+  const parts = text
+    .split('Template render error:')
+    .map((p) => p.trim())
+    .filter((p) => p !== '' && !/^\([^)]*\)(?: \[Line \d+, Column \d+\])?$/.test(p));
+  return parts[parts.length - 1] ?? text;
 }
 
 /**

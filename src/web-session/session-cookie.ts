@@ -12,6 +12,11 @@ export interface SessionCookieState {
   /** The `user_sessions` row this browser is signed in with, if any. */
   sessionId: string | null;
   csrf: CsrfState | null;
+  /**
+   * The password registration this browser started and has not finished (MAS keeps these in
+   * its `user-registration-sessions` cookie); only this browser may continue it.
+   */
+  registrationId?: string | null;
 }
 
 export const EMPTY_COOKIE_STATE: SessionCookieState = Object.freeze({
@@ -24,6 +29,7 @@ interface WireFormat {
   s: string | null;
   c: string | null;
   e: number | null;
+  r?: string;
 }
 
 function isWireFormat(value: unknown): value is WireFormat {
@@ -35,7 +41,8 @@ function isWireFormat(value: unknown): value is WireFormat {
     nullableString(w.s) &&
     nullableString(w.c) &&
     (w.e === null || (typeof w.e === 'number' && Number.isFinite(w.e))) &&
-    (w.c === null) === (w.e === null)
+    (w.c === null) === (w.e === null) &&
+    (w.r === undefined || typeof w.r === 'string')
   );
 }
 
@@ -63,6 +70,7 @@ export class SessionCookieCodec {
       s: state.sessionId,
       c: state.csrf?.token ?? null,
       e: state.csrf?.expiresAt ?? null,
+      ...(state.registrationId ? { r: state.registrationId } : {}),
     };
     return this.encrypter.encrypt(JSON.stringify(wire));
   }
@@ -79,6 +87,7 @@ export class SessionCookieCodec {
     return {
       sessionId: wire.s,
       csrf: wire.c !== null && wire.e !== null ? { token: wire.c, expiresAt: wire.e } : null,
+      ...(wire.r !== undefined ? { registrationId: wire.r } : {}),
     };
   }
 

@@ -38,6 +38,18 @@ export class WebContext {
     return this.currentSession?.user ?? null;
   }
 
+  /** The unfinished registration this browser started, if any. */
+  get registrationId(): string | null {
+    return this.state.registrationId ?? null;
+  }
+
+  /** Remembers (or, with null, forgets) the registration this browser continues. */
+  bindRegistration(registrationId: string | null): void {
+    this.state = { ...this.state, registrationId };
+    this.changed = true;
+    this.cleared = false;
+  }
+
   get csrf(): CsrfState | null {
     return this.state.csrf;
   }

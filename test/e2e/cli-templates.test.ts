@@ -59,7 +59,14 @@ describe('mas-ts templates check', () => {
     writeFileSync(join(views, '_captcha.njk'), '{{ captcha.site_key | no_such_filter }}');
     const r = cli('templates', 'check');
     assert.equal(r.status, 1);
-    assert.match(r.stderr, /12 template check\(s\) failed/);
+    const count = /(\d+) template check\(s\) failed/.exec(r.stderr);
+    assert.ok(count, r.stderr);
+    assert.equal(r.stderr.trim().split('\n').length - 1, Number(count[1]), 'one line per failure');
+    // A page that includes the broken partial names the partial, once.
+    assert.match(
+      r.stderr,
+      /register\.njk \(language en, sample 0\): \([^)]*_captcha\.njk\) Error: filter not found: no_such_filter\n/,
+    );
     assert.match(r.stderr, /_captcha\.njk \(language fr, sample 3\): .*no_such_filter/);
     assert.match(
       r.stderr,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { Clock } from '../../core';
+import { EmailVerificationModule } from '../../email-verification/email-verification.module';
 import { RecoveryModule } from '../../recovery/recovery.module';
 import { AccountFlowRetentionRepository } from '../../storage/retention/account-flow-retention.repository';
 import { OAuth2RetentionRepository } from '../../storage/retention/oauth2-retention.repository';
@@ -12,6 +13,7 @@ import { ExpireInactiveSessionsJob } from './expire-inactive-sessions.job';
 import { ProvisionUserJob } from './provision-user.job';
 import { ReactivateUserJob } from './reactivate-user.job';
 import { SendAccountRecoveryEmailJob } from './send-account-recovery-email.job';
+import { SendEmailAuthenticationCodeJob } from './send-email-authentication-code.job';
 import { SyncDevicesJob } from './sync-devices.job';
 
 const HANDLERS = [
@@ -21,6 +23,7 @@ const HANDLERS = [
   ReactivateUserJob,
   ExpireInactiveSessionsJob,
   SendAccountRecoveryEmailJob,
+  SendEmailAuthenticationCodeJob,
 ];
 
 /**
@@ -28,7 +31,7 @@ const HANDLERS = [
  * setup decides). Needs the global config, core, storage, users, homeserver and jobs modules.
  */
 @Module({
-  imports: [RecoveryModule],
+  imports: [RecoveryModule, EmailVerificationModule],
   providers: [
     ...HANDLERS,
     {
@@ -47,6 +50,7 @@ const HANDLERS = [
         reactivate: ReactivateUserJob,
         expire: ExpireInactiveSessionsJob,
         recovery: SendAccountRecoveryEmailJob,
+        emailCode: SendEmailAuthenticationCodeJob,
         clock: Clock,
         oauth2: OAuth2RetentionRepository,
         sessions: SessionRetentionRepository,
@@ -58,6 +62,7 @@ const HANDLERS = [
         reactivate,
         expire,
         recovery,
+        emailCode,
         ...CLEANUPS.map((def) => new CleanupJob(def, { oauth2, sessions, flows }, clock)),
       ],
     },

@@ -3,7 +3,9 @@ import { UrlBuilder } from '../../http/url-builder';
 import { ProviderMetadataRegistry } from '../../provider-metadata/provider-metadata.registry';
 import { API_SCOPE_STABLE, API_SCOPE_UNSTABLE } from '../../scopes/scope';
 import { RESPONSE_MODES } from './authorization-response';
-import { PROMPT_VALUES } from './checks/prompt.check';
+import { AccountConfig, PasswordsConfig } from '../../config';
+import { passwordRegistrationEnabled } from '../../registration/registration-settings';
+import { promptValues } from './checks/prompt.check';
 
 /**
  * Discovery metadata of the authorization endpoint (RFC 8414 §2, OIDC Discovery §3), derived
@@ -14,6 +16,8 @@ export class AuthorizeMetadataContributor implements OnModuleInit {
   constructor(
     private readonly registry: ProviderMetadataRegistry,
     private readonly urls: UrlBuilder,
+    private readonly account: AccountConfig,
+    private readonly passwords: PasswordsConfig,
   ) {}
 
   onModuleInit(): void {
@@ -23,7 +27,9 @@ export class AuthorizeMetadataContributor implements OnModuleInit {
       response_modes_supported: [...RESPONSE_MODES],
       code_challenge_methods_supported: ['S256'],
       scopes_supported: ['openid', 'email', API_SCOPE_STABLE, API_SCOPE_UNSTABLE],
-      prompt_values_supported: [...PROMPT_VALUES],
+      prompt_values_supported: promptValues(
+        passwordRegistrationEnabled(this.account, this.passwords),
+      ),
       display_values_supported: ['page'],
       authorization_response_iss_parameter_supported: true,
       request_parameter_supported: false,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AccountConfig, PasswordsConfig } from '../../config';
 import { Clock, isStorableUlid, Rng } from '../../core';
 import { UrlBuilder } from '../../http/url-builder';
 import { PolicyEngine } from '../../policy';
@@ -6,6 +7,7 @@ import { scopeToString } from '../../scopes/scope';
 import { OAuth2AuthorizationGrantRepository } from '../../storage/oauth2/oauth2-authorization-grant.repository';
 import type { OAuth2ClientEntity } from '../../storage/oauth2/oauth2-client.entity';
 import { OAuth2ClientRepository } from '../../storage/oauth2/oauth2-client.repository';
+import { passwordRegistrationEnabled } from '../../registration/registration-settings';
 import { redirect, type WebContext, type WebResult } from '../../web-session';
 import { AuthorizationRedirectError, UnsafeAuthorizationRequest } from './authorization-errors';
 import { type AuthorizationParams, param, readAuthorizationParams } from './authorization-params';
@@ -19,7 +21,7 @@ import { checkResponseMode } from './checks/response-mode.check';
 import { checkResponseType } from './checks/response-type.check';
 import { checkRequestedScope } from './checks/scope.check';
 import { checkUnsupportedParameters } from './checks/unsupported-parameters.check';
-import { consentPath, loginPath } from './sign-in-paths';
+import { consentPath, loginPath, registerPath } from './sign-in-paths';
 
 /**
  * The authorization endpoint (RFC 6749 §3.1, §4.1.1; OIDC Core §3.1.2). Checks the request in
@@ -36,7 +38,13 @@ export class AuthorizeService {
     private readonly rng: Rng,
     private readonly urls: UrlBuilder,
     private readonly policy: PolicyEngine,
-  ) {}
+    account: AccountConfig,
+    passwords: PasswordsConfig,
+  ) {
+    this.registrationEnabled = passwordRegistrationEnabled(account, passwords);
+  }
+
+  private readonly registrationEnabled: boolean;
 
   async authorize(web: WebContext, source: unknown): Promise<WebResult> {
     const params = readAuthorizationParams(source);
@@ -56,7 +64,7 @@ export class AuthorizeService {
     if (!pkce.ok) throw refuse(pkce.failure);
     const scope = await checkRequestedScope(params, client.id, this.policy);
     if (!scope.ok) throw refuse(scope.failure);
-    const prompt = checkPrompt(params);
+    const prompt = checkPrompt(params, this.registrationEnabled);
     if (!prompt.ok) throw refuse(prompt.failure);
     if (prompt.requirements.prompt.includes('none')) {
       // OIDC Core §3.1.2.6: nothing may be shown, yet a person must sign in and consent.
@@ -86,9 +94,13 @@ export class AuthorizeService {
       locale: web.locale,
       rawParameters: params.single,
     });
-    return redirect(
-      web.session ? consentPath(grantId) : loginPath(consentPath(grantId), loginHint),
-    );
+    if (web.session) return redirect(consentPath(grantId));
+    // Initiating User Registration via OIDC 1.0 §4: `create` shows the registration page (MAS
+    // also continues to consent when someone is already signed in).
+    if (prompt.requirements.prompt.includes('create')) {
+      return redirect(registerPath(consentPath(grantId)));
+    }
+    return redirect(loginPath(consentPath(grantId), loginHint));
   }
 
   /** RFC 6749 §4.1.2.1: an unknown client is never redirected to. */

@@ -14,3 +14,8 @@ export function loginPath(next: string, loginHint: string | null, reauth = false
   if (reauth) query.set('reauth', '1');
   return `/login?${query.toString()}`;
 }
+
+/** The registration page, continuing to `next` once the account exists (`prompt=create`). */
+export function registerPath(next: string): string {
+  return `/register?${new URLSearchParams({ next }).toString()}`;
+}

@@ -119,7 +119,8 @@ export class ConsentService {
     const client = await this.clients.findById(grant.oauth2ClientId);
     if (!client) throw new StaleAuthorizationRequest('not_found');
 
-    const prompt = checkPrompt(readAuthorizationParams(grant.rawParameters));
+    // The grant passed the endpoint's checks, `create` included when it was honoured.
+    const prompt = checkPrompt(readAuthorizationParams(grant.rawParameters), true);
     const requirements = prompt.ok ? prompt.requirements : { prompt: [], maxAge: null };
     const lastAuth = await this.authentications.findLatestForSession(web.session.id);
     if (needsFreshSignIn(requirements, grant.createdAt, lastAuth?.createdAt ?? null, now)) {

@@ -79,4 +79,10 @@ export class UserEmailRepository {
       .andWhere('lower(e.email) = lower(:email)', { email })
       .getOne();
   }
+
+  /** Deletes the user's address with this id; false when the user has no such address. */
+  async removeForUser(userId: string, id: string, tx?: Tx): Promise<boolean> {
+    const result = await managerOf(tx, this.dataSource).delete(UserEmailEntity, { id, userId });
+    return (result.affected ?? 0) > 0;
+  }
 }

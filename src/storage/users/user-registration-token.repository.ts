@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { managerOf, type Tx } from '../../database/transaction';
+import { ulidToUuid } from '../ulid-column';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { UserRegistrationTokenEntity } from './user-registration-token.entity';
 
@@ -57,5 +59,23 @@ export class UserRegistrationTokenRepository {
     tx: EntityManager = this.dataSource.manager,
   ): Promise<UserRegistrationTokenEntity | null> {
     return tx.findOneBy(UserRegistrationTokenEntity, { tokenSha256 });
+  }
+
+  /**
+   * Counts one use of the token at `now`, only while it is usable: not revoked, not expired,
+   * under its usage limit. False, changing nothing, otherwise; the conditional UPDATE lets
+   * racing registrations use up the last use exactly once.
+   */
+  async consume(id: string, now: Date, tx?: Tx): Promise<boolean> {
+    const result = await managerOf(tx, this.dataSource)
+      .createQueryBuilder()
+      .update(UserRegistrationTokenEntity)
+      .set({ timesUsed: () => 'times_used + 1', lastUsedAt: now })
+      .where('user_registration_token_id = :id', { id: ulidToUuid(id) })
+      .andWhere('revoked_at IS NULL')
+      .andWhere('(expires_at IS NULL OR expires_at > :now)', { now })
+      .andWhere('(usage_limit IS NULL OR times_used < usage_limit)')
+      .execute();
+    return (result.affected ?? 0) > 0;
   }
 }
