@@ -33,8 +33,9 @@ describeWithChromium('browser: every POST form is protected by the CSRF token', 
       const mine = pages.filter((p) => p.viewer === viewer && p.status < 400);
       if (mine.length === 0) continue;
       const page = await catalogue.pageAs(browser, viewer);
-      for (const { path } of mine) {
+      for (const { path, reach } of mine) {
         await page.goto(app.url(path));
+        await reach?.(page);
         const forms = await page.evaluate<PostForm[]>(FORMS_SCRIPT);
         for (const form of forms) {
           const key = `${viewer} ${new URL(form.action).pathname}`;

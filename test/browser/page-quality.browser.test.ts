@@ -33,9 +33,10 @@ describeWithChromium('browser: every page is accessible (WCAG 2.1 AA) and fits a
           viewport: display.viewport,
           colorScheme: display.colorScheme,
         });
-        for (const { path, status } of mine) {
+        for (const { path, status, reach } of mine) {
           const response = await page.goto(app.url(path));
           assert.equal(response?.status(), status, `${path} as ${viewer}`);
+          await reach?.(page);
           for (const v of await accessibilityViolations(page)) {
             problems.push(
               `${path} (${viewer}): ${v.rule} [${v.impact}] ${v.help} at ${v.targets.join(', ')}`,

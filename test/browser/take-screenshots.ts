@@ -8,7 +8,7 @@ import type { BrowserContextOptions, Page } from 'playwright-core';
 import { UserAccounts } from '../../src/users/user-accounts.service';
 import { addClient } from '../factories/code-flow.factory';
 import { RecordingHomeserver } from '../fakes/recording-homeserver';
-import { signIn } from '../setup/browser-pages';
+import { signIn, submitForm } from '../setup/browser-pages';
 import { createBrowserTestApp, type BrowserTestApp } from '../setup/browser-test-app';
 import { launchTestBrowser } from '../setup/test-browser';
 
@@ -26,13 +26,31 @@ interface Shot {
 
 type Viewer = 'anonymous' | 'alice' | 'root';
 
+let registrations = 0;
+
 function shots(ids: { consent: string; alice: string }): Shot[] {
   return [
     { name: 'login', viewer: 'anonymous', path: '/login' },
     { name: 'recover', viewer: 'anonymous', path: '/recover' },
+    { name: 'register', viewer: 'anonymous', path: '/register/password' },
+    {
+      name: 'register-verify-email',
+      viewer: 'anonymous',
+      path: '/register/password',
+      then: async (page) => {
+        registrations += 1;
+        await page.locator('input[name=username]').fill(`bob${registrations}`);
+        await page.locator('input[name=email]').fill(`bob${registrations}@example.test`);
+        await page.locator('input[name=password]').fill('Tq9#vL2!mZ8@pW-horse');
+        await page.locator('input[name=password_confirm]').fill('Tq9#vL2!mZ8@pW-horse');
+        await page.locator('input[name=accept_terms]').check();
+        await submitForm(page);
+      },
+    },
     { name: 'consent', viewer: 'alice', path: ids.consent },
     { name: 'device-link', viewer: 'alice', path: '/link' },
     { name: 'account-profile', viewer: 'alice', path: '/account' },
+    { name: 'account-emails', viewer: 'alice', path: '/account/emails' },
     { name: 'account-sessions', viewer: 'alice', path: '/account/sessions' },
     {
       name: 'account-session',
@@ -110,6 +128,7 @@ matrix:
   endpoint: "${homeserver.endpoint}"
 account:
   password_recovery_enabled: true
+  password_registration_enabled: true
 oauth:
   device_code_grant_enabled: true
 branding:

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { UserAccounts } from '../../src/users/user-accounts.service';
 import { addClient } from '../factories/code-flow.factory';
-import { signIn } from './browser-pages';
+import { signIn, submitForm } from './browser-pages';
 import { createBrowserTestApp, type BrowserTestApp } from './browser-test-app';
 import type { TestBrowser } from './test-browser';
 
@@ -13,6 +13,34 @@ export interface CataloguedPage {
   viewer: Viewer;
   /** The status the page answers that viewer. */
   status: number;
+  /** For a page reached by filling a form: done after opening `path`, it ends on the page. */
+  reach?: (page: Page) => Promise<void>;
+}
+
+let registrations = 0;
+
+/** Fills the registration form with a fresh username; the browser ends on the code page. */
+async function startRegistration(page: Page): Promise<void> {
+  registrations += 1;
+  await page.locator('input[name=username]').fill(`newcomer${registrations}`);
+  await page.locator('input[name=email]').fill(`newcomer${registrations}@mail.test`);
+  await page.locator('input[name=password]').fill('Tq9#vL2!mZ8@pW-horse');
+  await page.locator('input[name=password_confirm]').fill('Tq9#vL2!mZ8@pW-horse');
+  await page.locator('input[name=accept_terms]').check();
+  const done = await submitForm(page);
+  if (!/\/register\/steps\/[^/]+\/verify-email$/.test(page.url())) {
+    throw new Error(`registration did not reach the code page (${done.status()} ${page.url()})`);
+  }
+}
+
+/** Adds an address on /account/emails; the browser ends on the code page. */
+async function startAddingEmail(page: Page): Promise<void> {
+  registrations += 1;
+  await page.locator('input[name=email]').fill(`second${registrations}@mail.test`);
+  const done = await submitForm(page, page.getByRole('button', { name: 'Send a code' }));
+  if (!/\/account\/emails\/[^/]+\/verify$/.test(page.url())) {
+    throw new Error(`adding an email did not reach the code page (${done.status()} ${page.url()})`);
+  }
 }
 
 /** The app with every page switched on, and the pages people see (the page-wide browser tests). */
@@ -41,6 +69,7 @@ export async function startPageCatalogue(): Promise<PageCatalogue> {
     extraConfig: `
 account:
   password_recovery_enabled: true
+  password_registration_enabled: true
 oauth:
   device_code_grant_enabled: true
 branding:
@@ -92,6 +121,8 @@ async function cataloguePages(app: BrowserTestApp): Promise<CataloguedPage[]> {
     { path: '/', viewer: 'anonymous', status: 200 },
     { path: '/login', viewer: 'anonymous', status: 200 },
     { path: '/recover', viewer: 'anonymous', status: 200 },
+    { path: '/register/password', viewer: 'anonymous', status: 200 },
+    { path: '/register/password', viewer: 'anonymous', status: 200, reach: startRegistration },
     { path: '/no-such-page', viewer: 'anonymous', status: 404 },
     { path: '/', viewer: 'user', status: 200 },
     { path: '/link', viewer: 'user', status: 200 },
@@ -99,6 +130,8 @@ async function cataloguePages(app: BrowserTestApp): Promise<CataloguedPage[]> {
     { path: '/account', viewer: 'user', status: 200 },
     { path: '/account', viewer: 'admin', status: 200 },
     { path: '/account/password', viewer: 'user', status: 200 },
+    { path: '/account/emails', viewer: 'user', status: 200 },
+    { path: '/account/emails', viewer: 'user', status: 200, reach: startAddingEmail },
     { path: '/account/sessions', viewer: 'user', status: 200 },
     { path: '/account/deactivate', viewer: 'user', status: 200 },
     { path: '/account/cross-signing-reset', viewer: 'user', status: 200 },
