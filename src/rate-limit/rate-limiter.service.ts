@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { RateLimitingConfig } from '../config';
+import { RateLimiterConfig, RateLimitingConfig } from '../config';
 import { Bucket } from './bucket';
 import type { RateLimitVerdict } from './rate-limit-verdict';
 import { requesterKey } from './requester-key';
+
+/** Live username checks per client: 30 at once, then one every 2 seconds. */
+const USERNAME_LOOKUPS = RateLimiterConfig.of(30, 0.5);
 
 /**
  * MAS's rate limiters (crates/handlers/src/rate_limit.rs), one named check per kind of action,
@@ -22,6 +25,7 @@ export class RateLimiter {
   private readonly emailPerAddress: Bucket;
   private readonly emailPerAuthentication: Bucket;
   private readonly emailAttemptPerAuthentication: Bucket;
+  private readonly usernameLookupPerIp = new Bucket('username-lookup-ip', USERNAME_LOOKUPS);
 
   constructor(config: RateLimitingConfig) {
     this.passwordPerIp = new Bucket('password-ip', config.login.per_ip);
@@ -75,6 +79,16 @@ export class RateLimiter {
     const byClient = await this.recoveryPerIp.take(requesterKey(ip));
     if (!byClient.allowed) return byClient;
     return this.recoveryPerAddress.take(address.toLowerCase());
+  }
+
+  /**
+   * One live username check of the registration form by the client at `ip` (not in MAS, which
+   * has no such check): each costs a homeserver call and tells whether a username exists, so
+   * it is limited like an enumeration would need, independently of `rate_limiting.registration`
+   * (which a person typing would otherwise use up).
+   */
+  async checkUsernameLookup(ip: string | null): Promise<RateLimitVerdict> {
+    return this.usernameLookupPerIp.take(requesterKey(ip));
   }
 
   /**

@@ -44,7 +44,9 @@ export class RegisterController {
     @Query('username') username: unknown,
     @Res() res: Response,
   ): Promise<void> {
-    res.setHeader('Cache-Control', 'no-store').json(await this.live.username(web, username));
+    const reply = await this.live.username(web, username);
+    if (reply.status === 429) res.setHeader('Retry-After', String(reply.retryAfter));
+    res.status(reply.status).setHeader('Cache-Control', 'no-store').json(reply.body);
   }
 
   /** Progressive enhancement of the form: the zxcvbn score of a password (JSON, CSRF-checked). */
