@@ -8,7 +8,8 @@ import type { BrowserContextOptions, Page } from 'playwright-core';
 import { UserAccounts } from '../../src/users/user-accounts.service';
 import { addClient } from '../factories/code-flow.factory';
 import { RecordingHomeserver } from '../fakes/recording-homeserver';
-import { signIn, submitForm } from '../setup/browser-pages';
+import { signIn } from '../setup/browser-pages';
+import { consentPath, startRegistration } from '../setup/page-catalogue';
 import { createBrowserTestApp, type BrowserTestApp } from '../setup/browser-test-app';
 import { launchTestBrowser } from '../setup/test-browser';
 
@@ -26,8 +27,6 @@ interface Shot {
 
 type Viewer = 'anonymous' | 'alice' | 'root';
 
-let registrations = 0;
-
 function shots(ids: { consent: string; alice: string }): Shot[] {
   return [
     { name: 'login', viewer: 'anonymous', path: '/login' },
@@ -37,15 +36,7 @@ function shots(ids: { consent: string; alice: string }): Shot[] {
       name: 'register-verify-email',
       viewer: 'anonymous',
       path: '/register/password',
-      then: async (page) => {
-        registrations += 1;
-        await page.locator('input[name=username]').fill(`bob${registrations}`);
-        await page.locator('input[name=email]').fill(`bob${registrations}@example.test`);
-        await page.locator('input[name=password]').fill('Tq9#vL2!mZ8@pW-horse');
-        await page.locator('input[name=password_confirm]').fill('Tq9#vL2!mZ8@pW-horse');
-        await page.locator('input[name=accept_terms]').check();
-        await submitForm(page);
-      },
+      then: startRegistration,
     },
     { name: 'consent', viewer: 'alice', path: ids.consent },
     { name: 'device-link', viewer: 'alice', path: '/link' },
@@ -104,16 +95,7 @@ async function seed(app: BrowserTestApp): Promise<{ consent: string; alice: stri
     clientName: 'Element',
     redirectUris: ['https://app.element.test/callback'],
   });
-  const consent = `/authorize?${new URLSearchParams({
-    client_id: client.id,
-    redirect_uri: 'https://app.element.test/callback',
-    response_type: 'code',
-    scope:
-      'openid urn:matrix:org.matrix.msc2967.client:api:* urn:matrix:org.matrix.msc2967.client:device:ABCDEFGHIJ',
-    state: 'screenshot',
-    code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
-    code_challenge_method: 'S256',
-  }).toString()}`;
+  const consent = consentPath(client.id, 'https://app.element.test/callback', 'ABCDEFGHIJ');
   return { consent, alice: alice.id };
 }
 

@@ -19,8 +19,25 @@ export interface CataloguedPage {
 
 let registrations = 0;
 
+/**
+ * An authorization request of `clientId` (a code flow with PKCE asking for the Matrix API and,
+ * when given, a device) that shows a signed-in user the consent page.
+ */
+export function consentPath(clientId: string, redirectUri: string, deviceId?: string): string {
+  const device = deviceId ? ` urn:matrix:org.matrix.msc2967.client:device:${deviceId}` : '';
+  return `/authorize?${new URLSearchParams({
+    client_id: clientId,
+    redirect_uri: redirectUri,
+    response_type: 'code',
+    scope: `openid urn:matrix:org.matrix.msc2967.client:api:*${device}`,
+    state: 'catalogue',
+    code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+    code_challenge_method: 'S256',
+  }).toString()}`;
+}
+
 /** Fills the registration form with a fresh username; the browser ends on the code page. */
-async function startRegistration(page: Page): Promise<void> {
+export async function startRegistration(page: Page): Promise<void> {
   registrations += 1;
   await page.locator('input[name=username]').fill(`newcomer${registrations}`);
   await page.locator('input[name=email]').fill(`newcomer${registrations}@mail.test`);
@@ -108,15 +125,7 @@ async function cataloguePages(app: BrowserTestApp): Promise<CataloguedPage[]> {
     clientName: 'Example Client',
     redirectUris: ['https://client.example.test/callback'],
   });
-  const consent = `/authorize?${new URLSearchParams({
-    client_id: client.id,
-    redirect_uri: 'https://client.example.test/callback',
-    response_type: 'code',
-    scope: 'openid urn:matrix:org.matrix.msc2967.client:api:*',
-    state: 'catalogue',
-    code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
-    code_challenge_method: 'S256',
-  }).toString()}`;
+  const consent = consentPath(client.id, 'https://client.example.test/callback');
   return [
     { path: '/', viewer: 'anonymous', status: 200 },
     { path: '/login', viewer: 'anonymous', status: 200 },
