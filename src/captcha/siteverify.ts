@@ -1,3 +1,4 @@
+import { BodyTooLarge, readCappedBody } from '../core/http/read-capped-body';
 import { CaptchaFailed } from './captcha-failed.error';
 
 export interface SiteverifyRequest {
@@ -15,26 +16,6 @@ export interface SiteverifyAnswer {
   errorCodes: string[];
   hostname: string | null;
   challengeTs: string | null;
-}
-
-class TooLarge extends Error {}
-
-async function readCapped(response: Response, maxBytes: number): Promise<string> {
-  if (!response.body) return '';
-  const reader = response.body.getReader() as ReadableStreamDefaultReader<Uint8Array>;
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw new TooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function optionalString(value: unknown): string | null {
@@ -89,9 +70,9 @@ export async function callSiteverify(req: SiteverifyRequest): Promise<Siteverify
       signal,
     });
     status = response.status;
-    text = await readCapped(response, req.maxResponseBytes);
+    text = await readCappedBody(response, req.maxResponseBytes);
   } catch (cause) {
-    if (cause instanceof TooLarge) {
+    if (cause instanceof BodyTooLarge) {
       throw new CaptchaFailed(
         'invalid_response',
         `the CAPTCHA verifier at ${where} answered too much`,

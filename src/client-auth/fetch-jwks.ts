@@ -1,3 +1,4 @@
+import { BodyTooLarge, readCappedBody } from '../core/http/read-capped-body';
 import type { JSONWebKeySet } from 'jose';
 
 /** A `jwks_uri` could not be fetched or did not hold a JWK Set; the message is safe to log. */
@@ -20,28 +21,6 @@ export function isJwkSet(value: unknown): value is JSONWebKeySet {
   if (typeof value !== 'object' || value === null) return false;
   const keys = (value as { keys?: unknown }).keys;
   return Array.isArray(keys) && keys.every((k) => typeof k === 'object' && k !== null);
-}
-
-async function readCapped(response: Response, maxBytes: number): Promise<string> {
-  const declared = Number(response.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    throw new JwksFetchError(`response larger than ${maxBytes} bytes`);
-  }
-  if (!response.body) return '';
-  const reader = response.body.getReader() as ReadableStreamDefaultReader<Uint8Array>;
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw new JwksFetchError(`response larger than ${maxBytes} bytes`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /**
@@ -69,7 +48,7 @@ export async function fetchJwks(uri: string, limits: FetchJwksLimits): Promise<J
       await response.body?.cancel();
       throw new JwksFetchError(`jwks_uri answered HTTP ${response.status}`);
     }
-    const text = await readCapped(response, limits.maxBytes);
+    const text = await readCappedBody(response, limits.maxBytes);
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
@@ -80,6 +59,7 @@ export async function fetchJwks(uri: string, limits: FetchJwksLimits): Promise<J
     return parsed;
   } catch (cause) {
     if (cause instanceof JwksFetchError) throw cause;
+    if (cause instanceof BodyTooLarge) throw new JwksFetchError(cause.message);
     if (signal.aborted) {
       throw new JwksFetchError(`jwks_uri did not answer within ${limits.timeoutMs} ms`, { cause });
     }

@@ -1,3 +1,4 @@
+import { BodyTooLarge, readCappedBody } from '../core/http/read-capped-body';
 import {
   HomeserverError,
   type HomeserverOperation,
@@ -60,31 +61,6 @@ const UNAVAILABLE_ERRCODES: Record<string, LocalpartUnavailableReason> = {
   M_USER_IN_USE: 'user_in_use',
   M_EXCLUSIVE: 'exclusive',
 };
-
-class BodyTooLarge extends Error {}
-
-async function readCapped(response: Response, maxBytes: number): Promise<string> {
-  const declared = Number(response.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await response.body?.cancel();
-    throw new BodyTooLarge();
-  }
-  if (!response.body) return '';
-  const reader = response.body.getReader() as ReadableStreamDefaultReader<Uint8Array>;
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw new BodyTooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 function parseJson(text: string): unknown {
   try {
@@ -161,7 +137,7 @@ export class SynapseHttp {
         signal,
       });
       status = response.status;
-      text = await readCapped(response, this.maxBytes);
+      text = await readCappedBody(response, this.maxBytes);
     } catch (cause) {
       if (cause instanceof BodyTooLarge) {
         throw new HomeserverUnexpectedResponse(
