@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { AccountConfig } from '../../config';
 import { Clock, isStorableUlid, Rng } from '../../core';
 import { TransactionRunner } from '../../database/transaction';
-import { EMAIL_CODE_MINUTES, EmailVerifications } from '../../email-verification';
+import { EmailVerifications } from '../../email-verification';
 import { JobQueue } from '../../jobs';
 import { retryAfterSeconds } from '../../rate-limit';
 import { UserEmailRepository } from '../../storage/users/user-email.repository';
 import { page, redirect, type WebContext, type WebResult } from '../../web-session';
 import type { BrowserSession } from '../../web-session';
+import { emailCodePage, type EmailCodePageExtra } from '../email-code-page';
 
 /** Where the email pages live (the `emails` tab of /account). */
 export const EMAILS_PATH = '/account/emails';
@@ -187,21 +188,15 @@ export class AccountEmailsPages {
     email: string,
     error: string | null,
     status: number,
-    extra: { resent?: boolean; retryAfter?: number } = {},
+    extra: EmailCodePageExtra = {},
   ): WebResult {
-    const retryAfter = extra.retryAfter ?? null;
-    return page(
+    return emailCodePage(
       'account-email-verify.njk',
-      {
-        action: verifyPath(authenticationId),
-        email,
-        minutes: EMAIL_CODE_MINUTES,
-        error,
-        resent: extra.resent ?? false,
-        retry_after: retryAfter,
-      },
+      verifyPath(authenticationId),
+      email,
+      error,
       status,
-      retryAfter === null ? {} : { 'Retry-After': String(retryAfter) },
+      extra,
     );
   }
 }

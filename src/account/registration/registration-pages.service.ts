@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { isStorableUlid } from '../../core';
-import { EMAIL_CODE_MINUTES } from '../../email-verification';
 import { retryAfterSeconds } from '../../rate-limit';
 import {
   MAX_DISPLAY_NAME_LENGTH,
@@ -22,6 +21,7 @@ import {
 } from '../../web-session';
 import { RegistrationCaptcha } from './registration-captcha';
 import { fieldsOf, type StepForm } from './registration-forms';
+import { emailCodePage, type EmailCodePageExtra } from '../email-code-page';
 
 const DISABLED = page('registration-disabled.njk', {}, 404);
 
@@ -264,21 +264,15 @@ export class RegistrationPages {
     state: RegistrationState,
     error: string | null,
     status: number,
-    extra: { resent?: boolean; retryAfter?: number } = {},
+    extra: EmailCodePageExtra = {},
   ): WebResult {
-    const retryAfter = extra.retryAfter ?? null;
-    return page(
+    return emailCodePage(
       'register-verify-email.njk',
-      {
-        action: stepPath(state.id, 'verify-email'),
-        email: state.email ?? '',
-        minutes: EMAIL_CODE_MINUTES,
-        error,
-        resent: extra.resent ?? false,
-        retry_after: retryAfter,
-      },
+      stepPath(state.id, 'verify-email'),
+      state.email ?? '',
+      error,
       status,
-      retryAfter === null ? {} : { 'Retry-After': String(retryAfter) },
+      extra,
     );
   }
 
